@@ -1,0 +1,33 @@
+package dev.provisioning.planner.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The planner's own settings. */
+@ConfigMapping(prefix = "provisioning")
+public interface PlannerConfig {
+
+    Planner planner();
+
+    DigitalOcean digitalocean();
+
+    /** Rollout and outbox behaviour. */
+    interface Planner {
+        /** How often the outbox relay looks for messages a crash may have left unpublished. */
+        @WithDefault("1s")
+        Duration outboxPollInterval();
+
+        /** How long provider catalogs (sizes, regions) are cached. */
+        @WithDefault("10m")
+        Duration catalogTtl();
+    }
+
+    /** Where the DigitalOcean catalog is read; the token is a secret and never logged. */
+    interface DigitalOcean {
+        String endpoint();
+
+        @WithDefault("")
+        String token();
+    }
+}
