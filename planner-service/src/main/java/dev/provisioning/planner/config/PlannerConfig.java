@@ -12,6 +12,13 @@ public interface PlannerConfig {
 
     DigitalOcean digitalocean();
 
+    CloudSim cloudSim();
+
+    /** The local provider emulation the provider endpoints default to. */
+    interface CloudSim {
+        String url();
+    }
+
     /** Rollout and outbox behaviour. */
     interface Planner {
         /** How often the outbox relay looks for messages a crash may have left unpublished. */
@@ -27,7 +34,6 @@ public interface PlannerConfig {
     interface DigitalOcean {
         String endpoint();
 
-        @WithDefault("")
         String token();
     }
 }

@@ -1,0 +1,28 @@
+package dev.provisioning.cloudsim.state;
+
+import java.util.List;
+
+/**
+ * What a client asked for when creating a droplet, already validated; the store adds id, addresses and status.
+ *
+ * @param privateNetworkPrefix first two octets of the VPC's /20 range, e.g. {@code 10.116}
+ */
+public record DropletDraft(
+        String name,
+        List<String> tags,
+        String sizeSlug,
+        String region,
+        String image,
+        String vpcUuid,
+        String privateNetworkPrefix,
+        boolean ipv6,
+        List<String> sshKeys,
+        boolean backups,
+        boolean monitoring,
+        String userData) {
+
+    public DropletDraft {
+        tags = List.copyOf(tags);
+        sshKeys = List.copyOf(sshKeys);
+    }
+}

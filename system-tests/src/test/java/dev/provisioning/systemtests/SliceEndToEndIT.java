@@ -1,0 +1,259 @@
+package dev.provisioning.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.provisioning.contracts.Topics;
+import dev.provisioning.contracts.cloudevents.CloudEvent;
+import dev.provisioning.contracts.cloudevents.CloudEventCodec;
+import dev.provisioning.contracts.cloudevents.MessageType;
+import dev.provisioning.contracts.messages.ResourceReady;
+import dev.provisioning.deploy.FreePorts;
+import dev.provisioning.deploy.local.StackOptions;
+import dev.provisioning.deploy.local.StackProcesses;
+import dev.provisioning.deploy.local.StackService;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.HostedZone;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+
+/**
+ * The thin slice through the real path, with every component a separate process as {@code deploy/local/up} starts
+ * them: REST → planner → outbox → Kafka → digitalocean-agent → DigitalOcean SDK → cloud-sim → events →
+ * dns-service (Route53 through the AWS SDK) and cost-service, and one trace across all of them.
+ */
+class SliceEndToEndIT {
+
+    static final String WORKSPACE = "slice";
+    static final String DROPLET = "slice/us-east/droplet/us-app-1";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    static OtlpTraceReceiver traces;
+    static StackProcesses stack;
+    static Path repoRoot;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        repoRoot = Path.of(System.getProperty("provisioning.repo.root", "..")).toAbsolutePath().normalize();
+        traces = OtlpTraceReceiver.start();
+        StackOptions options = StackOptions.defaults()
+                .withKafkaPort(freePort())
+                .withPostgresPort(freePort())
+                .withCloudSimPort(freePort())
+                .withStateDir(Files.createTempDirectory("system-test-stack-"))
+                .withEnvironment("QUARKUS_OTEL_SDK_DISABLED", "false")
+                .withEnvironment("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint())
+                .withEnvironment("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
+        // Free ports rather than the defaults, so a local stack left running on this machine does not interfere.
+        for (StackService service : StackService.DEFAULTS) {
+            options = options.withServicePort(service.name(), freePort());
+        }
+        stack = StackProcesses.start(repoRoot, options);
+    }
+
+    private static final Set<Integer> TAKEN = new java.util.HashSet<>();
+
+    /** A free port not yet handed to another component of this stack. */
+    private static int freePort() {
+        int port;
+        do {
+            port = FreePorts.pick();
+        } while (!TAKEN.add(port));
+        return port;
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+        if (traces != null) {
+            traces.close();
+        }
+    }
+
+    @Test
+    void appliesTheSliceThroughEveryServiceInOneTrace() throws Exception {
+        String workspace = Files.readString(repoRoot.resolve("deploy/workspaces/slice/workspace.json"));
+        HttpResponse<String> declared = post(stack.plannerUrl() + "/api/v1/workspaces/" + WORKSPACE, workspace);
+        assertEquals(201, declared.statusCode(), declared.body());
+
+        HttpResponse<String> applied = post(stack.plannerUrl() + "/api/v1/workspaces/" + WORKSPACE + "/apply", "");
+        assertEquals(202, applied.statusCode(), applied.body());
+        String rolloutId = JSON.readTree(applied.body()).path("rolloutId").asText();
+
+        JsonNode rollout = await("rollout SUCCEEDED", Duration.ofSeconds(90), () -> getJson(stack.plannerUrl()
+                + "/api/v1/rollouts/" + rolloutId), r -> {
+            assertFalse("FAILED".equals(r.path("status").asText()), "rollout failed: " + r);
+            return "SUCCEEDED".equals(r.path("status").asText());
+        });
+        assertEquals(2, rollout.path("steps").size(), rollout.toString());
+        for (JsonNode step : rollout.path("steps")) {
+            assertEquals("SUCCEEDED", step.path("status").asText());
+            assertFalse(step.path("dispatchedAt").isNull(), step.toString());
+            assertFalse(step.path("completedAt").isNull(), step.toString());
+        }
+
+        // The droplet exists exactly once at the provider, found through its own API.
+        JsonNode droplets = getJson(stack.cloudSimUrl() + "/v2/droplets?per_page=200");
+        List<JsonNode> ours = new ArrayList<>();
+        droplets.path("droplets").forEach(d -> {
+            if ("us-app-1".equals(d.path("name").asText())) {
+                ours.add(d);
+            }
+        });
+        assertEquals(1, ours.size(), droplets.toString());
+        assertEquals("active", ours.get(0).path("status").asText());
+        assertEquals("s-2vcpu-4gb", ours.get(0).path("size_slug").asText());
+        String ip = publicIpv4(ours.get(0));
+
+        // Route53, read back through the AWS SDK: us.api.example.com A <droplet ip>, TTL 60.
+        try (Route53Client route53 = Route53Client.builder()
+                .endpointOverride(URI.create(stack.cloudSimUrl()))
+                .region(Region.AWS_GLOBAL)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            HostedZone zone = route53.listHostedZonesByName(b -> b.dnsName("api.example.com.")).hostedZones().stream()
+                    .filter(z -> z.name().equals("api.example.com.")).findFirst().orElseThrow();
+            ResourceRecordSet record = route53.listResourceRecordSets(b -> b.hostedZoneId(zone.id()))
+                    .resourceRecordSets().stream()
+                    .filter(r -> r.name().equals("us.api.example.com.") && r.typeAsString().equals("A"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no A record for us.api.example.com"));
+            assertEquals(60L, record.ttl());
+            assertEquals(List.of(ip), record.resourceRecords().stream().map(r -> r.value()).toList());
+        }
+        JsonNode dns = getJson(stack.serviceUrl("dns-service") + "/api/v1/dns/" + WORKSPACE);
+        assertTrue(dns.toString().contains(ip), dns.toString());
+
+        // cost-service priced it from the provider's sizes: $24.00 a month.
+        JsonNode costs = await("cost of the slice", Duration.ofSeconds(30),
+                () -> getJson(stack.serviceUrl("cost-service") + "/api/v1/costs/" + WORKSPACE),
+                c -> c.path("monthlyTotal").decimalValue().compareTo(new java.math.BigDecimal("24.00")) == 0);
+        assertEquals("USD", costs.path("currency").asText());
+
+        // Any Kafka consumer sees the ResourceReady CloudEvent with its context attributes as headers.
+        ConsumerRecord<String, String> ready = readEvents(r -> DROPLET.equals(r.key())
+                && MessageType.RESOURCE_READY.ceType().equals(CloudEventCodec.optional(r.headers(), "ce_type")));
+        assertEquals("/digitalocean-agent", CloudEventCodec.optional(ready.headers(), "ce_source"));
+        assertNotNull(CloudEventCodec.optional(ready.headers(), "ce_id"));
+        CloudEvent event = CloudEventCodec.decode(ready);
+        ResourceReady data = event.dataAs(ResourceReady.class);
+        assertEquals(ip, data.addresses().get("ipv4"));
+        assertEquals(rolloutId, data.rolloutId());
+
+        // One trace for the rollout, with spans from the planner, the agent, dns-service and cost-service.
+        String traceId = rollout.path("traceId").asText();
+        assertFalse(traceId.isBlank(), "the rollout records its trace id");
+        Set<String> expected = Set.of("planner-service", "digitalocean-agent", "dns-service", "cost-service");
+        Set<String> services = await("spans of every service in trace " + traceId, Duration.ofSeconds(30),
+                () -> traces.spans().stream().filter(s -> s.traceId().equals(traceId))
+                        .map(OtlpTraceReceiver.ReceivedSpan::service).collect(Collectors.toSet()),
+                s -> s.containsAll(expected));
+        assertTrue(services.containsAll(expected), services.toString());
+
+        assertTrue(stack.exitedUnexpectedly().isEmpty(), "processes that died: " + stack.exitedUnexpectedly());
+    }
+
+    private static String publicIpv4(JsonNode droplet) {
+        for (JsonNode network : droplet.path("networks").path("v4")) {
+            if ("public".equals(network.path("type").asText())) {
+                return network.path("ip_address").asText();
+            }
+        }
+        return fail("droplet has no public IPv4: " + droplet);
+    }
+
+    private static ConsumerRecord<String, String> readEvents(Predicate<ConsumerRecord<String, String>> matching) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.EVENTS));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
+                    if (matching.test(record)) {
+                        return record;
+                    }
+                }
+            }
+        }
+        return fail("no matching record on " + Topics.EVENTS);
+    }
+
+    static <T> T await(String what, Duration timeout, Supplier<T> probe, Predicate<T> done) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        T last = null;
+        RuntimeException lastError = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                last = probe.get();
+                lastError = null;
+                if (done.test(last)) {
+                    return last;
+                }
+            } catch (RuntimeException e) {
+                lastError = e;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("timed out waiting for " + what + "; last seen: " + last, lastError);
+    }
+
+    static HttpResponse<String> post(String url, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonNode getJson(String url) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json");
+            if (url.startsWith(stack.cloudSimUrl())) {
+                request.header("Authorization", "Bearer system-test-token");
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + url + " → " + response.statusCode() + " " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("GET " + url + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
