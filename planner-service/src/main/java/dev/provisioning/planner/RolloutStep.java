@@ -31,7 +31,7 @@ public class RolloutStep extends PanacheEntityBase {
     @Column(name = "rollout_id", nullable = false)
     public String rolloutId;
 
-    /** Unique in the rollout: the resource address, or {@code dns:<record name>}. */
+    /** Unique in the rollout: the address of the resource or DNS record the step makes exist. */
     @Column(name = "step_key", nullable = false)
     public String stepKey;
 

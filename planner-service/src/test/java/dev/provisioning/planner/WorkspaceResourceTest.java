@@ -85,7 +85,7 @@ class WorkspaceResourceTest {
         given().get("/api/v1/rollouts/" + rolloutId).then()
                 .body("steps[0].dispatchedAt", notNullValue()).body("steps[0].completedAt", notNullValue())
                 .body("steps[0].providerId", equalTo("1001"))
-                .body("steps[1].key", equalTo("dns:us.api.example.com"));
+                .body("steps[1].key", equalTo("slice-a/global/dns-record/us.api.example.com"));
 
         List<ConsumerRecord<String, String>> completed = KafkaTopicReader.read(Topics.EVENTS,
                 r -> "slice-a".equals(r.key()), 1, Duration.ofSeconds(20));

@@ -50,7 +50,7 @@ public class RolloutEvents {
                     failed.errorCode() + ": " + failed.message()
                             + (failed.retryable() ? " (gave up after " + failed.attempts() + " attempts)" : ""));
         } else if (event.data() instanceof DnsRecordSynced synced) {
-            complete(synced.rolloutId(), RolloutGraph.dnsStepKey(synced.recordName()), RolloutStep.Status.SUCCEEDED,
+            complete(synced.rolloutId(), synced.address().toString(), RolloutStep.Status.SUCCEEDED,
                     synced.zoneId(), String.join(",", synced.values()));
         }
         // Other events (prices, deletions, rollout completions) do not move a rollout.

@@ -52,12 +52,7 @@ public final class RolloutGraph {
         }
         if (front != null) {
             ResourceAddress record = new ResourceAddress(workspace.name(), "global", "dns-record", dnsName);
-            nodes.add(new Node(dnsStepKey(dnsName), true, record, null, null, Map.of(), Map.of(), List.of(front.toString())));
+            nodes.add(new Node(record.toString(), true, record, null, null, Map.of(), Map.of(), List.of(front.toString())));
         }
-    }
-
-    public static String dnsStepKey(String recordName) {
-        String name = recordName.endsWith(".") ? recordName.substring(0, recordName.length() - 1) : recordName;
-        return "dns:" + name;
     }
 }

@@ -1,0 +1,45 @@
+package dev.provisioning.dbreplication.rest;
+
+import dev.provisioning.dbreplication.DatabaseNode;
+import dev.provisioning.dbreplication.DatabaseRole;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The JSON view of a workspace's database topology: its primary (null while none is ready), its replicas, and
+ * warnings about states that should not exist (two primaries).
+ */
+public record ReplicationTopology(String workspace, Node primary, List<Node> replicas, List<String> warnings) {
+
+    /** One database server and where it is hosted. */
+    public record Node(String address, String region, String name, String provider, String providerRegion,
+                       String providerId, String size, Map<String, String> addresses, String rolloutId,
+                       Instant readyAt) {
+
+        static Node of(DatabaseNode node) {
+            return new Node(node.address, node.region, node.name, node.provider, node.providerRegion, node.providerId,
+                    node.size, new TreeMap<>(node.addresses), node.rolloutId, node.readyAt);
+        }
+    }
+
+    static ReplicationTopology of(String workspace, List<DatabaseNode> nodes) {
+        List<DatabaseNode> primaries = nodes.stream().filter(n -> n.role == DatabaseRole.PRIMARY)
+                .sorted(Comparator.comparing((DatabaseNode n) -> n.readyAt,
+                        Comparator.nullsFirst(Comparator.naturalOrder())).reversed())
+                .toList();
+        List<String> warnings = new ArrayList<>();
+        if (primaries.size() > 1) {
+            // Never expected: shown rather than hidden, with the most recently ready one as the primary.
+            warnings.add(primaries.size() + " database-primary servers are ready ("
+                    + String.join(", ", primaries.stream().map(n -> n.address).toList())
+                    + "); a workspace has exactly one primary");
+        }
+        List<Node> replicas = nodes.stream().filter(n -> n.role == DatabaseRole.REPLICA).map(Node::of).toList();
+        return new ReplicationTopology(workspace, primaries.isEmpty() ? null : Node.of(primaries.get(0)), replicas,
+                warnings);
+    }
+}
