@@ -1,0 +1,33 @@
+package dev.provisioning.costservice;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Whether a stored resource has a price, and if not, why: an unpriced resource is kept, never dropped. */
+public enum PriceStatus {
+    PRICED("priced", false),
+    /** The ready event named no price key; only a new event can fix that. */
+    NO_PRICE_KEY("no-price-key", false),
+    /** No price source for the provider yet; retried, since one may be configured later. */
+    UNSUPPORTED_PROVIDER("unsupported-provider", true),
+    /** The key is not in the provider's price list; retried, since the list changes when sizes launch. */
+    UNKNOWN_PRICE_KEY("unknown-price-key", true),
+    /** The provider's price list could not be read; retried. */
+    PRICE_DATA_UNAVAILABLE("price-data-unavailable", true);
+
+    private final String id;
+    private final boolean retryable;
+
+    PriceStatus(String id, boolean retryable) {
+        this.id = id;
+        this.retryable = retryable;
+    }
+
+    @JsonValue
+    public String id() {
+        return id;
+    }
+
+    public boolean retryable() {
+        return retryable;
+    }
+}
