@@ -1,0 +1,31 @@
+package dev.provisioning.awsagent.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Where the AWS APIs are and which credentials sign the requests. */
+@ConfigMapping(prefix = "provisioning.aws")
+public interface AwsConfig {
+
+    /** An endpoint replacing every AWS service's own (cloud-sim); absent for the real AWS endpoints. */
+    Optional<URI> endpoint();
+
+    /** The region clients are built for; resources name their own region in each command. */
+    @WithDefault("us-east-1")
+    String region();
+
+    /** Static credentials; when either is absent, the SDK's default chain (env, profile, instance role) is used. */
+    Optional<String> accessKeyId();
+
+    /** Never logged, never put into an event or an error message. */
+    Optional<String> secretAccessKey();
+
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    @WithDefault("30s")
+    Duration readTimeout();
+}

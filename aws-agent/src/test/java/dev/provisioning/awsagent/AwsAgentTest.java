@@ -1,0 +1,28 @@
+package dev.provisioning.awsagent;
+
+import dev.provisioning.agent.testing.AgentContractTest;
+import dev.provisioning.contracts.Provider;
+import dev.provisioning.deploy.testing.KafkaTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The agent joins its consumer group, reports ready, and answers every kind as unsupported until kinds are added. */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+class AwsAgentTest extends AgentContractTest {
+
+    @Override
+    protected Provider provider() {
+        return Provider.AWS;
+    }
+
+    @Override
+    protected String supportedKinds() {
+        return "none yet";
+    }
+
+    @Override
+    protected String providerRegion() {
+        return "us-east-1";
+    }
+}

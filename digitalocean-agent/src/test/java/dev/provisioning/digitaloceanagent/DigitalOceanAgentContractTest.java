@@ -1,0 +1,30 @@
+package dev.provisioning.digitaloceanagent;
+
+import dev.provisioning.agent.testing.AgentContractTest;
+import dev.provisioning.contracts.Provider;
+import dev.provisioning.deploy.testing.CloudSimTestResource;
+import dev.provisioning.deploy.testing.KafkaTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Health, unsupported kinds and dead-lettering, as every agent must do them. */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(CloudSimTestResource.class)
+class DigitalOceanAgentContractTest extends AgentContractTest {
+
+    @Override
+    protected Provider provider() {
+        return Provider.DIGITALOCEAN;
+    }
+
+    @Override
+    protected String supportedKinds() {
+        return "droplet";
+    }
+
+    @Override
+    protected String providerRegion() {
+        return "nyc3";
+    }
+}
