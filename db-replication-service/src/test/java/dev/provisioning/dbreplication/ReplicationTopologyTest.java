@@ -1,5 +1,6 @@
 package dev.provisioning.dbreplication;
 
+import dev.provisioning.deploy.testing.KafkaTopics;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -115,10 +116,10 @@ class ReplicationTopologyTest {
     void aMalformedRecordGoesToTheDeadLetterTopicAndTheConsumerCarriesOn() {
         String workspace = uniqueWorkspace();
         String key = workspace + "/us-east/database-primary/broken";
-        EventTopics.send(new ProducerRecord<>(Topics.EVENTS, key, "{not a cloud event"));
+        KafkaTopics.send(new ProducerRecord<>(Topics.EVENTS, key, "{not a cloud event"));
         send(ready(workspace, "us-east", "database-primary", "pg", "nyc3", "400", Map.of()));
 
-        assertTrue(EventTopics.await(Topics.DEAD_LETTER, r -> key.equals(r.key()), Duration.ofSeconds(30)).isPresent(),
+        assertTrue(KafkaTopics.await(Topics.DEAD_LETTER, r -> key.equals(r.key()), Duration.ofSeconds(30)).isPresent(),
                 "the malformed record is on " + Topics.DEAD_LETTER);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
                 .when().get("/api/v1/replication/{workspace}", workspace)
@@ -143,11 +144,11 @@ class ReplicationTopologyTest {
     }
 
     private static void send(ResourceReady ready) {
-        EventTopics.send(CloudEventCodec.encode(Topics.EVENTS, SOURCE, ready));
+        KafkaTopics.send(CloudEventCodec.encode(Topics.EVENTS, SOURCE, ready));
     }
 
     private static void send(ResourceDeleted deleted) {
-        EventTopics.send(CloudEventCodec.encode(Topics.EVENTS, SOURCE, deleted));
+        KafkaTopics.send(CloudEventCodec.encode(Topics.EVENTS, SOURCE, deleted));
     }
 
     private static String uniqueWorkspace() {

@@ -1,5 +1,6 @@
 package dev.provisioning.dnsservice;
 
+import dev.provisioning.deploy.testing.KafkaTopics;
 import static dev.provisioning.dnsservice.ResourceEvents.awaitSynced;
 import static dev.provisioning.dnsservice.ResourceEvents.awaitSyncedRecord;
 import static dev.provisioning.dnsservice.ResourceEvents.dnsContext;
@@ -63,7 +64,7 @@ class DnsSyncTest {
         try (Scope ignored = incoming.makeCurrent()) {
             record = ResourceEvents.encode(ready);
         }
-        EventTopics.send(record);
+        KafkaTopics.send(record);
 
         String recordAddress = "slice/global/dns-record/us.api.example.com";
         ConsumerRecord<String, String> published = awaitSyncedRecord(recordAddress, 1);
@@ -90,7 +91,7 @@ class DnsSyncTest {
                 "the event carries the bare zone id");
 
         // A redelivery: the very same record, headers and all.
-        EventTopics.send(record);
+        KafkaTopics.send(record);
         awaitSynced(recordAddress, 2);
         assertEquals(1, SimRoute53.zonesNamed("api.example.com").size(), "a redelivery creates no second zone");
 
@@ -159,7 +160,7 @@ class DnsSyncTest {
         awaitUntil(() -> SimRoute53.recordSet(zone, "www." + zone, "A").isPresent());
 
         assertFalse(SimRoute53.allValues().contains("192.0.2.55"), "no record points at the droplet");
-        assertTrue(EventTopics.collect(Topics.EVENTS, r -> r.key() != null && r.key().startsWith(workspace + "/global/"),
+        assertTrue(KafkaTopics.collect(Topics.EVENTS, r -> r.key() != null && r.key().startsWith(workspace + "/global/"),
                 Duration.ofSeconds(2)).isEmpty(), "nothing was published about it");
         given().when().get("/api/v1/dns/{workspace}", workspace)
                 .then().statusCode(404)
@@ -172,7 +173,7 @@ class DnsSyncTest {
     void malformedRecordsGoToTheDeadLetterTopicAndTheConsumerCarriesOn() {
         String workspace = unique("dlq");
         String garbageKey = workspace + "/us-east/droplet/garbage";
-        EventTopics.send(new ProducerRecord<>(Topics.EVENTS, garbageKey, "{\"this\": \"is not a CloudEvent\"}"));
+        KafkaTopics.send(new ProducerRecord<>(Topics.EVENTS, garbageKey, "{\"this\": \"is not a CloudEvent\"}"));
         ResourceReady outsideItsZone = droplet(workspace + "/us-east/droplet/stray", "192.0.2.60",
                 dnsContext("www.elsewhere.example", "api.example.com", "60"));
         publish(outsideItsZone);
@@ -180,10 +181,10 @@ class DnsSyncTest {
         publish(droplet(workspace + "/us-east/droplet/fine", "192.0.2.61", dnsContext("ok." + zone, zone, "60")));
 
         awaitSynced(workspace + "/global/dns-record/ok." + zone, 1);
-        ConsumerRecord<String, String> garbage = EventTopics.await(Topics.DEAD_LETTER, r -> garbageKey.equals(r.key()),
+        ConsumerRecord<String, String> garbage = KafkaTopics.await(Topics.DEAD_LETTER, r -> garbageKey.equals(r.key()),
                 Duration.ofSeconds(30)).orElseThrow();
         assertEquals("{\"this\": \"is not a CloudEvent\"}", garbage.value());
-        ConsumerRecord<String, String> stray = EventTopics.await(Topics.DEAD_LETTER,
+        ConsumerRecord<String, String> stray = KafkaTopics.await(Topics.DEAD_LETTER,
                 r -> outsideItsZone.address().toString().equals(r.key()), Duration.ofSeconds(30)).orElseThrow();
         assertTrue(CloudEventCodec.optional(stray.headers(), "dead-letter-reason").contains("is not inside dns.zone"),
                 "the dead letter says why: " + CloudEventCodec.optional(stray.headers(), "dead-letter-reason"));

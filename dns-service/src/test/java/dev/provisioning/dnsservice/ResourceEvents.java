@@ -1,5 +1,6 @@
 package dev.provisioning.dnsservice;
 
+import dev.provisioning.deploy.testing.KafkaTopics;
 import dev.provisioning.contracts.ContextKeys;
 import dev.provisioning.contracts.Provider;
 import dev.provisioning.contracts.ResourceAddress;
@@ -44,7 +45,7 @@ final class ResourceEvents {
     }
 
     static void publish(ProvisioningMessage message) {
-        EventTopics.send(encode(message));
+        KafkaTopics.send(encode(message));
     }
 
     /** The n-th (1-based) DnsRecordSynced published for a record address, waiting up to 30 s. */
@@ -54,7 +55,7 @@ final class ResourceEvents {
 
     static ConsumerRecord<String, String> awaitSyncedRecord(String recordAddress, int nth) {
         int[] seen = {0};
-        ConsumerRecord<String, String> record = EventTopics.await(Topics.EVENTS, r -> {
+        ConsumerRecord<String, String> record = KafkaTopics.await(Topics.EVENTS, r -> {
             if (recordAddress.equals(r.key()) && "dev.provisioning.dns.record-synced".equals(
                     CloudEventCodec.optional(r.headers(), "ce_type"))) {
                 seen[0]++;

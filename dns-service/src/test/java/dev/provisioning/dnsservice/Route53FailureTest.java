@@ -1,5 +1,6 @@
 package dev.provisioning.dnsservice;
 
+import dev.provisioning.deploy.testing.KafkaTopics;
 import static dev.provisioning.dnsservice.ResourceEvents.awaitSynced;
 import static dev.provisioning.dnsservice.ResourceEvents.dnsContext;
 import static dev.provisioning.dnsservice.ResourceEvents.droplet;
@@ -101,13 +102,13 @@ class Route53FailureTest {
         assertTrue(log.contains("ServiceUnavailable"), "the failure was logged");
         assertFalse(log.contains(SECRET), "the secret access key is not in the log");
         for (String topic : List.of(Topics.EVENTS, Topics.DEAD_LETTER)) {
-            assertTrue(EventTopics.collect(topic, r -> contains(r, SECRET), Duration.ofSeconds(2)).isEmpty(),
+            assertTrue(KafkaTopics.collect(topic, r -> contains(r, SECRET), Duration.ofSeconds(2)).isEmpty(),
                     "the secret access key is not on " + topic);
         }
     }
 
     private static ResourceFailed awaitFailure(String recordAddress) {
-        ConsumerRecord<String, String> record = EventTopics.await(Topics.EVENTS, r -> recordAddress.equals(r.key())
+        ConsumerRecord<String, String> record = KafkaTopics.await(Topics.EVENTS, r -> recordAddress.equals(r.key())
                         && "dev.provisioning.resource.failed".equals(CloudEventCodec.optional(r.headers(), "ce_type")),
                 Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError("no ResourceFailed for " + recordAddress));
         return CloudEventCodec.decode(record).dataAs(ResourceFailed.class);

@@ -10,6 +10,7 @@ import dev.provisioning.contracts.Provider;
 import dev.provisioning.contracts.Topics;
 import dev.provisioning.deploy.testing.CloudSimTestResource;
 import dev.provisioning.deploy.testing.KafkaTestResource;
+import dev.provisioning.deploy.testing.KafkaTopics;
 import dev.provisioning.deploy.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -78,7 +79,7 @@ class InvalidWorkspaceTest {
 
         given().get("/api/v1/workspaces/" + name).then().statusCode(404);
         given().post("/api/v1/workspaces/" + name + "/apply").then().statusCode(404);
-        assertEquals(0, KafkaTopicReader.read(Topics.commands(Provider.DIGITALOCEAN),
-                r -> r.key() != null && r.key().startsWith(name + "/"), 1, Duration.ofSeconds(1)).size());
+        assertEquals(0, KafkaTopics.collect(Topics.commands(Provider.DIGITALOCEAN),
+                r -> r.key() != null && r.key().startsWith(name + "/"), Duration.ofSeconds(1)).size());
     }
 }

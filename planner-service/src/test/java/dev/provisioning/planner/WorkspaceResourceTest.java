@@ -19,6 +19,7 @@ import dev.provisioning.contracts.messages.ProvisionResource;
 import dev.provisioning.contracts.messages.ResourceReady;
 import dev.provisioning.deploy.testing.CloudSimTestResource;
 import dev.provisioning.deploy.testing.KafkaTestResource;
+import dev.provisioning.deploy.testing.KafkaTopics;
 import dev.provisioning.deploy.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -55,8 +56,8 @@ class WorkspaceResourceTest {
                 .body("status", equalTo("RUNNING")).extract().path("rolloutId");
 
         String address = "slice-a/us-east/droplet/us-app-1";
-        List<ConsumerRecord<String, String>> commands = KafkaTopicReader.read(Topics.commands(Provider.DIGITALOCEAN),
-                r -> address.equals(r.key()), 1, Duration.ofSeconds(20));
+        List<ConsumerRecord<String, String>> commands = KafkaTopics.collect(Topics.commands(Provider.DIGITALOCEAN),
+                r -> address.equals(r.key()), Duration.ofSeconds(5));
         assertEquals(1, commands.size(), "one command for the droplet");
         CloudEvent command = CloudEventCodec.decode(commands.get(0));
         assertEquals(MessageType.PROVISION_RESOURCE, command.type());
@@ -71,14 +72,14 @@ class WorkspaceResourceTest {
                 .contentType("application/problem+json").body("detail", containsString(rolloutId));
 
         ResourceAddress droplet = ResourceAddress.parse(address);
-        KafkaTopicReader.send(CloudEventCodec.encode(Topics.EVENTS, "/test-agent", new ResourceReady(rolloutId, droplet,
+        KafkaTopics.send(CloudEventCodec.encode(Topics.EVENTS, "/test-agent", new ResourceReady(rolloutId, droplet,
                 Provider.DIGITALOCEAN, "nyc3", "1001", Map.of("ipv4", "198.51.100.7"), "s-2vcpu-4gb",
                 "digitalocean:size:s-2vcpu-4gb", provision.context(), Instant.now())));
         awaitStep(rolloutId, 0, "SUCCEEDED");
         given().get("/api/v1/rollouts/" + rolloutId).then().body("status", equalTo("RUNNING"))
                 .body("steps[1].status", equalTo("DISPATCHED"));
 
-        KafkaTopicReader.send(CloudEventCodec.encode(Topics.EVENTS, "/test-dns", new DnsRecordSynced(rolloutId,
+        KafkaTopics.send(CloudEventCodec.encode(Topics.EVENTS, "/test-dns", new DnsRecordSynced(rolloutId,
                 ResourceAddress.parse("slice-a/global/dns-record/us.api.example.com"), droplet, "/hostedzone/Z1",
                 "us.api.example.com.", "A", 60, List.of("198.51.100.7"), Instant.now())));
         awaitStatus(rolloutId, "SUCCEEDED");
@@ -87,9 +88,9 @@ class WorkspaceResourceTest {
                 .body("steps[0].providerId", equalTo("1001"))
                 .body("steps[1].key", equalTo("slice-a/global/dns-record/us.api.example.com"));
 
-        List<ConsumerRecord<String, String>> completed = KafkaTopicReader.read(Topics.EVENTS,
-                r -> "slice-a".equals(r.key()), 1, Duration.ofSeconds(20));
-        assertEquals(MessageType.ROLLOUT_COMPLETED, CloudEventCodec.decode(completed.get(0)).type());
+        ConsumerRecord<String, String> completed = KafkaTopics.await(Topics.EVENTS,
+                r -> "slice-a".equals(r.key()), Duration.ofSeconds(20)).orElseThrow();
+        assertEquals(MessageType.ROLLOUT_COMPLETED, CloudEventCodec.decode(completed).type());
         given().get("/api/v1/workspaces/slice-a/rollouts").then().body("id", hasItem(rolloutId));
     }
 

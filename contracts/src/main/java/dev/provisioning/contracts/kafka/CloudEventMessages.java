@@ -4,6 +4,12 @@ import dev.provisioning.contracts.cloudevents.CloudEventCodec;
 import dev.provisioning.contracts.messages.ProvisioningMessage;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.opentelemetry.context.Context;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
@@ -22,5 +28,35 @@ public final class CloudEventMessages {
                 .withKey(message.key())
                 .withHeaders(CloudEventCodec.headers(source, message, Context.current()))
                 .build());
+    }
+
+    /**
+     * Sends the event and blocks until the broker acknowledges it, so that the record being handled is committed
+     * only once its outcome is on the topic.
+     *
+     * @throws EventNotPublishedException when the broker refuses it or does not answer within {@code timeout}
+     */
+    public static void publishAndAwait(Emitter<String> emitter, String source, ProvisioningMessage event,
+                                       Duration timeout) {
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        emitter.send(of(source, event)
+                .withAck(() -> {
+                    acknowledged.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    acknowledged.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                }));
+        try {
+            acknowledged.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new EventNotPublishedException(event, e.getCause());
+        } catch (TimeoutException e) {
+            throw new EventNotPublishedException(event, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventNotPublishedException(event, e);
+        }
     }
 }

@@ -6,6 +6,7 @@ import com.myjeeva.digitalocean.exception.RequestUnsuccessfulException;
 import com.myjeeva.digitalocean.pojo.Size;
 import com.myjeeva.digitalocean.pojo.Sizes;
 import dev.provisioning.costservice.config.DigitalOceanConfig;
+import dev.provisioning.providerclients.DigitalOceanEndpoint;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,15 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.http.client.config.RequestConfig;
-import org.apache.http.config.Registry;
-import org.apache.http.config.RegistryBuilder;
-import org.apache.http.conn.socket.ConnectionSocketFactory;
-import org.apache.http.conn.socket.PlainConnectionSocketFactory;
 import org.apache.http.impl.client.CloseableHttpClient;
-import org.apache.http.impl.client.HttpClientBuilder;
-import org.apache.http.impl.client.HttpClients;
-import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 import org.jboss.logging.Logger;
 
 /** Reads DigitalOcean's droplet sizes, with their monthly prices, through the DigitalOcean Java SDK. */
@@ -39,12 +32,12 @@ public class DigitalOceanSizesClient {
     private final String endpoint;
 
     public DigitalOceanSizesClient(DigitalOceanConfig config) {
-        URI uri = parseEndpoint(config.endpoint());
-        boolean plainHttp = "http".equalsIgnoreCase(uri.getScheme());
-        this.endpoint = uri.getScheme() + "://" + apiHost(uri, plainHttp);
-        this.httpClient = httpClient(plainHttp, (int) config.timeout().toMillis());
-        this.api = new EndpointDigitalOceanClient(config.token(), apiHost(uri, plainHttp), httpClient);
-        LOG.infof("DigitalOcean price data from %s%s", endpoint, plainHttp ? " (plain HTTP: simulation only)" : "");
+        DigitalOceanEndpoint target = DigitalOceanEndpoint.of("provisioning.digitalocean.endpoint", parse(config.endpoint()));
+        this.endpoint = target.uri().getScheme() + "://" + target.apiHost();
+        this.httpClient = target.httpClient(config.timeout(), config.timeout()).setUserAgent("cost-service").build();
+        this.api = target.client(config.token(), httpClient);
+        LOG.infof("DigitalOcean price data from %s%s", endpoint,
+                target.isSimulation() ? " (plain HTTP: simulation only)" : "");
     }
 
     /** The endpoint the sizes are read from, for messages. */
@@ -106,53 +99,12 @@ public class DigitalOceanSizesClient {
         }
     }
 
-    private static URI parseEndpoint(String endpoint) {
-        URI uri;
+    private static URI parse(String endpoint) {
         try {
-            uri = URI.create(endpoint.trim());
+            return URI.create(endpoint.trim());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("provisioning.digitalocean.endpoint '" + endpoint + "' is not a URL", e);
         }
-        String scheme = uri.getScheme();
-        if (uri.getHost() == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
-            throw new IllegalArgumentException("provisioning.digitalocean.endpoint '" + endpoint
-                    + "' must be http(s)://host[:port], e.g. https://api.digitalocean.com");
-        }
-        String path = uri.getPath();
-        if (path != null && !path.isEmpty() && !"/".equals(path)) {
-            // The SDK always requests /v2/...; a path here would silently be ignored.
-            throw new IllegalArgumentException("provisioning.digitalocean.endpoint '" + endpoint
-                    + "' must not have a path: the SDK adds /v2 itself");
-        }
-        return uri;
-    }
-
-    private static String apiHost(URI uri, boolean plainHttp) {
-        int port = uri.getPort();
-        if (port < 0 && plainHttp) {
-            // The SDK writes https://, whose default port is 443; a plain endpoint without a port means 80.
-            port = 80;
-        }
-        return port < 0 ? uri.getHost() : uri.getHost() + ":" + port;
-    }
-
-    private static CloseableHttpClient httpClient(boolean plainHttp, int timeoutMillis) {
-        HttpClientBuilder builder = HttpClients.custom()
-                .setUserAgent("cost-service")
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setConnectTimeout(timeoutMillis)
-                        .setSocketTimeout(timeoutMillis)
-                        .setConnectionRequestTimeout(timeoutMillis)
-                        .build());
-        if (plainHttp) {
-            // The SDK hard-codes the https scheme; for the simulator, "https" is served by a plain socket.
-            Registry<ConnectionSocketFactory> sockets = RegistryBuilder.<ConnectionSocketFactory>create()
-                    .register("https", PlainConnectionSocketFactory.getSocketFactory())
-                    .register("http", PlainConnectionSocketFactory.getSocketFactory())
-                    .build();
-            builder.setConnectionManager(new PoolingHttpClientConnectionManager(sockets));
-        }
-        return builder.build();
     }
 
     private static String oneLine(String message) {

@@ -1,5 +1,7 @@
 package dev.provisioning.digitaloceanagent.client;
 
+import com.myjeeva.digitalocean.impl.DigitalOceanClient;
+import dev.provisioning.providerclients.DigitalOceanEndpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -38,7 +40,8 @@ public class DropletApi {
     private static final int PAGE_SIZE = 200;
 
     private final CloseableHttpClient http;
-    private final EndpointDigitalOceanClient sdk;
+    private final DigitalOceanClient sdk;
+    private final DigitalOceanEndpoint endpoint;
     private final LastResponseHeaders headers = new LastResponseHeaders();
     private final ObjectMapper json;
     private final String token;
@@ -47,10 +50,10 @@ public class DropletApi {
     public DropletApi(DigitalOceanConfig config, ObjectMapper json) {
         this.token = config.token();
         this.json = json;
-        this.http = DigitalOceanHttp.client(config, headers);
-        this.sdk = new EndpointDigitalOceanClient(DigitalOceanHttp.apiHost(config.endpoint()), token, http);
-        LOG.infof("DigitalOcean API at host=%s simulation=%s", sdk.apiHost(),
-                DigitalOceanHttp.isSimulation(config.endpoint()));
+        this.endpoint = DigitalOceanEndpoint.of("provisioning.digitalocean.endpoint", config.endpoint());
+        this.http = endpoint.httpClient(config.connectTimeout(), config.readTimeout()).addInterceptorLast(headers).build();
+        this.sdk = endpoint.client(token, http);
+        LOG.infof("DigitalOcean API at host=%s simulation=%s", endpoint.apiHost(), endpoint.isSimulation());
     }
 
     @PreDestroy
@@ -103,7 +106,7 @@ public class DropletApi {
                 keys.add(key.getFingerprint());
             }
         }
-        HttpPost post = new HttpPost("https://" + sdk.apiHost() + "/v2/droplets");
+        HttpPost post = new HttpPost("https://" + endpoint.apiHost() + "/v2/droplets");
         post.setHeader("Authorization", "Bearer " + token);
         post.setEntity(new StringEntity(body.toString(), ContentType.APPLICATION_JSON));
         headers.clear();

@@ -6,20 +6,16 @@ import com.myjeeva.digitalocean.impl.DigitalOceanClient;
 import com.myjeeva.digitalocean.pojo.Region;
 import com.myjeeva.digitalocean.pojo.Size;
 import dev.provisioning.planner.config.PlannerConfig;
+import dev.provisioning.providerclients.DigitalOceanEndpoint;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.http.config.RegistryBuilder;
-import org.apache.http.conn.socket.ConnectionSocketFactory;
-import org.apache.http.conn.socket.PlainConnectionSocketFactory;
-import org.apache.http.impl.client.CloseableHttpClient;
-import org.apache.http.impl.client.HttpClients;
-import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 
 /** Reads DigitalOcean's regions and sizes, as its API lists them, through the DigitalOcean SDK. */
 @ApplicationScoped
@@ -35,7 +31,10 @@ public class DigitalOceanCatalog {
 
     public DigitalOceanCatalog(PlannerConfig config) {
         this.config = config;
-        this.client = clientFor(config.digitalocean().endpoint(), config.digitalocean().token());
+        DigitalOceanEndpoint endpoint = DigitalOceanEndpoint.of("provisioning.digitalocean.endpoint",
+                URI.create(config.digitalocean().endpoint()));
+        this.client = endpoint.client(config.digitalocean().token(),
+                endpoint.httpClient(Duration.ofSeconds(5), Duration.ofSeconds(30)).build());
     }
 
     @WithSpan("digitalocean catalog")
@@ -65,34 +64,6 @@ public class DigitalOceanCatalog {
             return cached;
         } catch (DigitalOceanException | RequestUnsuccessfulException e) {
             throw new CatalogUnavailableException("digitalocean", e.getMessage(), e);
-        }
-    }
-
-    /**
-     * The SDK always builds {@code https://<apiHost>/v2/...}; for an {@code http://} endpoint (the local cloud-sim)
-     * its HttpClient maps the https scheme to plain sockets, so only the endpoint changes, never the SDK.
-     */
-    static DigitalOceanClient clientFor(String endpoint, String token) {
-        URI uri = URI.create(endpoint);
-        String host = uri.getPort() > 0 ? uri.getHost() + ":" + uri.getPort() : uri.getHost();
-        CloseableHttpClient http;
-        if ("http".equals(uri.getScheme())) {
-            var registry = RegistryBuilder.<ConnectionSocketFactory>create()
-                    .register("https", PlainConnectionSocketFactory.getSocketFactory())
-                    .register("http", PlainConnectionSocketFactory.getSocketFactory())
-                    .build();
-            http = HttpClients.custom().setConnectionManager(new PoolingHttpClientConnectionManager(registry)).build();
-        } else {
-            http = HttpClients.createDefault();
-        }
-        return new EndpointDigitalOceanClient(token, host, http);
-    }
-
-    /** The SDK client with its API host taken from the configured endpoint. */
-    private static final class EndpointDigitalOceanClient extends DigitalOceanClient {
-        EndpointDigitalOceanClient(String token, String host, CloseableHttpClient http) {
-            super("v2", token, http);
-            this.apiHost = host;
         }
     }
 }

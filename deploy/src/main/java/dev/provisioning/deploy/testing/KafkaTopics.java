@@ -1,6 +1,5 @@
-package dev.provisioning.dnsservice;
+package dev.provisioning.deploy.testing;
 
-import dev.provisioning.deploy.testing.KafkaTestResource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,16 +18,16 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Sends records to the test broker and reads topics from the beginning, as an outside observer would. */
-final class EventTopics {
+public final class KafkaTopics {
 
-    private EventTopics() {
+    private KafkaTopics() {
     }
 
     /**
      * Sends to partition 0 whatever the key: the test then knows that once a later record has been consumed, every
      * earlier one has been too.
      */
-    static void send(ProducerRecord<String, String> record) {
+    public static void send(ProducerRecord<String, String> record) {
         ProducerRecord<String, String> ordered = new ProducerRecord<>(record.topic(), 0, record.key(), record.value(),
                 record.headers());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
@@ -41,7 +40,7 @@ final class EventTopics {
     }
 
     /** The first record of {@code topic} matching {@code wanted}, reading from the beginning until {@code timeout}. */
-    static Optional<ConsumerRecord<String, String>> await(String topic, Predicate<ConsumerRecord<String, String>> wanted,
+    public static Optional<ConsumerRecord<String, String>> await(String topic, Predicate<ConsumerRecord<String, String>> wanted,
                                                           Duration timeout) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers(),
@@ -62,7 +61,7 @@ final class EventTopics {
     }
 
     /** Every record of {@code topic} matching {@code wanted} that arrives within {@code window}. */
-    static List<ConsumerRecord<String, String>> collect(String topic, Predicate<ConsumerRecord<String, String>> wanted,
+    public static List<ConsumerRecord<String, String>> collect(String topic, Predicate<ConsumerRecord<String, String>> wanted,
                                                         Duration window) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         await(topic, record -> {
