@@ -30,6 +30,21 @@ public class RecordedResource extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "text")
     public String addresses;
 
+    /** The spec (JSON) it was last provisioned with; null when it was never provisioned by a rollout. */
+    @Column(columnDefinition = "text")
+    public String spec;
+
+    /** The workspace region it belongs to, e.g. {@code us-east}. */
+    public String region;
+
+    /** The provider's region or location, e.g. {@code nyc3}. */
+    @Column(name = "provider_region")
+    public String providerRegion;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    public static java.util.List<RecordedResource> ofWorkspace(String workspace) {
+        return list("workspace = ?1 order by address", workspace);
+    }
 }

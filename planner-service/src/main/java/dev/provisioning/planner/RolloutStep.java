@@ -18,8 +18,11 @@ import java.util.List;
 @Table(name = "rollout_step")
 public class RolloutStep extends PanacheEntityBase {
 
-    /** What completes the step: an agent's {@code ResourceReady}, or dns-service's {@code DnsRecordSynced}. */
-    public enum Kind { PROVISION, DNS }
+    /**
+     * What the step does and what completes it: an agent's {@code ResourceReady} (provision), its
+     * {@code ResourceDeleted} (delete), or dns-service's {@code DnsRecordSynced} (DNS).
+     */
+    public enum Kind { PROVISION, DELETE, DNS }
 
     /** Where a step stands. */
     public enum Status { PENDING, DISPATCHED, SUCCEEDED, FAILED }
@@ -48,7 +51,7 @@ public class RolloutStep extends PanacheEntityBase {
     @Column(name = "depends_on", nullable = false)
     public String dependsOn;
 
-    /** The command to send when the step becomes ready (JSON), for provisioning steps. */
+    /** The command to send when the step becomes ready (JSON): a ProvisionResource or a DeleteResource. */
     @Column(columnDefinition = "text")
     public String command;
 

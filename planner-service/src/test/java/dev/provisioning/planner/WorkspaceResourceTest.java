@@ -105,6 +105,14 @@ class WorkspaceResourceTest {
                 .body("errors[0].allowed", hasItem("us-east"));
     }
 
+    /** Reports the regional DNS record of a droplet front as dns-service would. */
+    static void completeDns(String rolloutId, String ws, String droplet) throws Exception {
+        KafkaTopics.send(CloudEventCodec.encode(Topics.EVENTS, "/test-dns", new DnsRecordSynced(rolloutId,
+                ResourceAddress.parse(ws + "/global/dns-record/us.api.example.com"),
+                ResourceAddress.parse(ws + "/us-east/droplet/" + droplet), "/hostedzone/Z1", "us.api.example.com.", "A",
+                60, List.of("198.51.100.7"), Instant.now())));
+    }
+
     static void awaitStep(String rolloutId, int index, String status) throws InterruptedException {
         await(rolloutId, "steps[" + index + "].status", status);
     }

@@ -3,12 +3,14 @@ package dev.provisioning.providerclients;
 import com.myjeeva.digitalocean.impl.DigitalOceanClient;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.config.Registry;
 import org.apache.http.config.RegistryBuilder;
 import org.apache.http.conn.socket.ConnectionSocketFactory;
 import org.apache.http.conn.socket.PlainConnectionSocketFactory;
 import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.DefaultHttpRequestRetryHandler;
 import org.apache.http.impl.client.HttpClientBuilder;
 import org.apache.http.impl.client.HttpClients;
 import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
@@ -69,8 +71,10 @@ public final class DigitalOceanEndpoint {
     }
 
     /**
-     * An HttpClient builder with timeouts and without hidden retries (callers retry with backoff), reaching a
-     * simulation endpoint over plain HTTP; callers may add interceptors before building.
+     * An HttpClient builder with timeouts, reaching a simulation endpoint over plain HTTP; callers may add
+     * interceptors before building. Only idempotent requests are retried here, once, when a pooled connection the
+     * server had already closed fails before any response: callers classify and retry everything else with backoff,
+     * and a create is never sent twice by the transport.
      */
     public HttpClientBuilder httpClient(Duration connectTimeout, Duration readTimeout) {
         int connectMillis = Math.toIntExact(connectTimeout.toMillis());
@@ -80,13 +84,16 @@ public final class DigitalOceanEndpoint {
                         .setConnectionRequestTimeout(connectMillis)
                         .setSocketTimeout(Math.toIntExact(readTimeout.toMillis()))
                         .build())
-                .disableAutomaticRetries();
+                .setRetryHandler(new DefaultHttpRequestRetryHandler(1, false))
+                .evictIdleConnections(10, TimeUnit.SECONDS);
         if (isSimulation()) {
             Registry<ConnectionSocketFactory> plainOnly = RegistryBuilder.<ConnectionSocketFactory>create()
                     .register("https", PlainConnectionSocketFactory.getSocketFactory())
                     .register("http", PlainConnectionSocketFactory.getSocketFactory())
                     .build();
-            builder.setConnectionManager(new PoolingHttpClientConnectionManager(plainOnly));
+            PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager(plainOnly);
+            pool.setValidateAfterInactivity(200);
+            builder.setConnectionManager(pool);
         }
         return builder;
     }

@@ -14,6 +14,13 @@ public interface PlannerConfig {
 
     CloudSim cloudSim();
 
+    CostService costService();
+
+    /** Where plan-time cost estimates are asked. */
+    interface CostService {
+        String url();
+    }
+
     /** The local provider emulation the provider endpoints default to. */
     interface CloudSim {
         String url();

@@ -4,8 +4,10 @@ import dev.provisioning.planner.Rollout;
 import dev.provisioning.planner.RolloutStep;
 import dev.provisioning.planner.Workspace;
 import dev.provisioning.planner.model.WorkspaceDefinition;
+import dev.provisioning.planner.service.PlanService;
 import dev.provisioning.planner.service.WorkspaceService;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -67,9 +69,31 @@ public class WorkspaceResource {
 
     @POST
     @Path("{name}/apply")
-    @Operation(summary = "Start a rollout of the whole workspace, or of one region with ?region=")
-    public Response apply(@PathParam("name") String name, @QueryParam("region") String region) {
-        Rollout rollout = workspaces.apply(name, region);
+    @Operation(summary = "Start a rollout of the whole workspace, of one region with ?region=, or of a stored plan "
+            + "with ?planId= (409 when the plan is stale)")
+    public Response apply(@PathParam("name") String name, @QueryParam("region") String region,
+                          @QueryParam("planId") String planId) {
+        Rollout rollout = planId == null ? workspaces.apply(name, region) : workspaces.applyPlan(name, planId);
+        return accepted(name, rollout);
+    }
+
+    @POST
+    @Path("{name}/plan")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
+    @Operation(summary = "What applying the given definition (or the stored one, with an empty body) would change, "
+            + "per region, with the monthly cost delta; stored for apply by id")
+    public PlanService.PlanView plan(@PathParam("name") String name, @QueryParam("region") String region, String body) {
+        return workspaces.plan(name, body, region);
+    }
+
+    @DELETE
+    @Path("{name}")
+    @Operation(summary = "Destroy every resource of the workspace, dependants first")
+    public Response destroy(@PathParam("name") String name) {
+        return accepted(name, workspaces.destroy(name));
+    }
+
+    private static Response accepted(String name, Rollout rollout) {
         return Response.accepted(Map.of("rolloutId", rollout.id, "workspace", name, "status", rollout.status.name(),
                         "href", "/api/v1/rollouts/" + rollout.id))
                 .location(URI.create("/api/v1/rollouts/" + rollout.id)).build();

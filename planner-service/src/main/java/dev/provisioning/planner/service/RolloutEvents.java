@@ -4,6 +4,8 @@ import dev.provisioning.contracts.cloudevents.CloudEvent;
 import dev.provisioning.contracts.cloudevents.CloudEventCodec;
 import dev.provisioning.contracts.cloudevents.JsonMapping;
 import dev.provisioning.contracts.messages.DnsRecordSynced;
+import dev.provisioning.contracts.messages.ProvisionResource;
+import dev.provisioning.contracts.messages.ResourceDeleted;
 import dev.provisioning.contracts.messages.ResourceFailed;
 import dev.provisioning.contracts.messages.ResourceReady;
 import dev.provisioning.contracts.tracing.ConsumerSpans;
@@ -43,12 +45,16 @@ public class RolloutEvents {
 
     private void handle(CloudEvent event) {
         if (event.data() instanceof ResourceReady ready) {
-            record(ready);
+            record(ready, commandOf(ready.rolloutId(), ready.address().toString()));
             complete(ready.rolloutId(), ready.address().toString(), RolloutStep.Status.SUCCEEDED, ready.providerId(), null);
         } else if (event.data() instanceof ResourceFailed failed) {
             complete(failed.rolloutId(), failed.address().toString(), RolloutStep.Status.FAILED, null,
                     failed.errorCode() + ": " + failed.message()
                             + (failed.retryable() ? " (gave up after " + failed.attempts() + " attempts)" : ""));
+        } else if (event.data() instanceof ResourceDeleted deleted) {
+            RecordedResource.deleteById(deleted.address().toString());
+            complete(deleted.rolloutId(), deleted.address().toString(), RolloutStep.Status.SUCCEEDED,
+                    deleted.providerId(), null);
         } else if (event.data() instanceof DnsRecordSynced synced) {
             complete(synced.rolloutId(), synced.address().toString(), RolloutStep.Status.SUCCEEDED,
                     synced.zoneId(), String.join(",", synced.values()));
@@ -56,7 +62,16 @@ public class RolloutEvents {
         // Other events (prices, deletions, rollout completions) do not move a rollout.
     }
 
-    private static void record(ResourceReady ready) {
+    /** The provision command of the step this event answers, if it belongs to a rollout of this planner. */
+    private static ProvisionResource commandOf(String rolloutId, String address) {
+        if (rolloutId == null) {
+            return null;
+        }
+        RolloutStep step = RolloutStep.find("rolloutId = ?1 and stepKey = ?2", rolloutId, address).firstResult();
+        return step == null || step.kind != RolloutStep.Kind.PROVISION ? null : RolloutScheduler.readCommand(step.command);
+    }
+
+    private static void record(ResourceReady ready, ProvisionResource command) {
         RecordedResource resource = RecordedResource.findById(ready.address().toString());
         if (resource == null) {
             resource = new RecordedResource();
@@ -70,6 +85,11 @@ public class RolloutEvents {
             resource.addresses = JsonMapping.mapper().writeValueAsString(ready.addresses());
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+        resource.region = ready.address().region();
+        resource.providerRegion = ready.providerRegion();
+        if (command != null) {
+            resource.spec = JsonMapping.mapper().valueToTree(command.spec()).toString();
         }
         resource.updatedAt = ready.readyAt();
         resource.persist();

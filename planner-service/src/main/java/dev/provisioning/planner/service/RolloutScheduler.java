@@ -2,6 +2,7 @@ package dev.provisioning.planner.service;
 
 import dev.provisioning.contracts.Topics;
 import dev.provisioning.contracts.cloudevents.JsonMapping;
+import dev.provisioning.contracts.messages.DeleteResource;
 import dev.provisioning.contracts.messages.ProvisionResource;
 import dev.provisioning.contracts.messages.RolloutCompleted;
 import dev.provisioning.planner.Rollout;
@@ -60,6 +61,9 @@ public class RolloutScheduler {
         if (step.kind == RolloutStep.Kind.PROVISION) {
             ProvisionResource command = readCommand(step.command);
             outbox.enqueue(Topics.commands(command.provider()), command);
+        } else if (step.kind == RolloutStep.Kind.DELETE) {
+            DeleteResource command = readDeleteCommand(step.command);
+            outbox.enqueue(Topics.commands(command.provider()), command);
         }
         // A DNS step needs no command: dns-service follows the events and reports the record it wrote.
         LOG.infof("rollout %s dispatched %s", rollout.id, step.stepKey);
@@ -73,17 +77,25 @@ public class RolloutScheduler {
         LOG.infof("rollout %s of workspace %s %s", rollout.id, rollout.workspace, status);
     }
 
-    static String writeCommand(ProvisionResource command) {
+    static String writeCommand(Object command) {
         try {
             return JsonMapping.mapper().writeValueAsString(command);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot store the command for " + command.address(), e);
+            throw new IllegalStateException("cannot store a command", e);
         }
     }
 
     static ProvisionResource readCommand(String json) {
+        return readCommand(json, ProvisionResource.class);
+    }
+
+    static DeleteResource readDeleteCommand(String json) {
+        return readCommand(json, DeleteResource.class);
+    }
+
+    private static <T> T readCommand(String json, Class<T> type) {
         try {
-            return JsonMapping.mapper().readValue(json, ProvisionResource.class);
+            return JsonMapping.mapper().readValue(json, type);
         } catch (Exception e) {
             throw new IllegalStateException("a stored command does not parse", e);
         }

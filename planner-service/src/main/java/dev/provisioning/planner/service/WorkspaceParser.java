@@ -10,6 +10,7 @@ import dev.provisioning.planner.model.FieldError;
 import dev.provisioning.planner.model.InvalidWorkspaceException;
 import dev.provisioning.planner.model.WorkspaceDefinition;
 import dev.provisioning.planner.model.WorkspaceDefinition.DnsSettings;
+import dev.provisioning.planner.model.WorkspaceDefinition.HealthCheck;
 import dev.provisioning.planner.model.WorkspaceDefinition.RegionDefinition;
 import dev.provisioning.planner.model.WorkspaceDefinition.ResourceDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,8 @@ public class WorkspaceParser {
             "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+");
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final List<String> PROVIDERS = Arrays.stream(Provider.values()).map(Provider::id).toList();
+    private static final List<String> CONTINENTS = List.of("AF", "AN", "AS", "EU", "NA", "OC", "SA");
+    private static final List<String> HEALTH_PROTOCOLS = List.of("HTTPS", "HTTP", "TCP");
 
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -64,6 +67,10 @@ public class WorkspaceParser {
         }
         DnsSettings dns = parseDns(root.get("dns"), errors);
         Map<String, RegionDefinition> regions = parseRegions(root.get("regions"), errors);
+        if (dns != null && dns.defaultRegion() != null && !regions.containsKey(dns.defaultRegion())) {
+            errors.add(new FieldError("dns.defaultRegion", dns.defaultRegion(), "not a region of this workspace",
+                    List.copyOf(regions.keySet())));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidWorkspaceException(errors);
         }
@@ -88,7 +95,55 @@ public class WorkspaceParser {
                 ttl = ttlNode.asInt();
             }
         }
-        return new DnsSettings(domain, ttl);
+        String defaultRegion = null;
+        JsonNode defaultNode = dns.get("defaultRegion");
+        if (defaultNode != null) {
+            if (!defaultNode.isTextual()) {
+                errors.add(FieldError.of("dns.defaultRegion", text(defaultNode), "must be the name of one of the regions"));
+            } else {
+                defaultRegion = defaultNode.asText();
+            }
+        }
+        return new DnsSettings(domain, ttl, defaultRegion, parseHealthCheck(dns.get("healthCheck"), errors));
+    }
+
+    private static HealthCheck parseHealthCheck(JsonNode check, List<FieldError> errors) {
+        if (check == null || check.isNull()) {
+            return null;
+        }
+        if (!check.isObject()) {
+            errors.add(FieldError.of("dns.healthCheck", text(check), "must be an object with protocol, port, path"));
+            return null;
+        }
+        String protocol = check.path("protocol").asText("HTTPS");
+        if (!HEALTH_PROTOCOLS.contains(protocol)) {
+            errors.add(new FieldError("dns.healthCheck.protocol", protocol, "not a health check protocol", HEALTH_PROTOCOLS));
+        }
+        int port = intIn(check, "port", "HTTPS".equals(protocol) ? 443 : 80, 1, 65535, "dns.healthCheck.port", errors);
+        String path = check.path("path").asText("/health");
+        if (!path.startsWith("/")) {
+            errors.add(FieldError.of("dns.healthCheck.path", path, "must start with '/'"));
+        }
+        int interval = check.path("interval").asInt(30);
+        if (interval != 10 && interval != 30) {
+            errors.add(new FieldError("dns.healthCheck.interval", text(check.get("interval")),
+                    "Route53 checks every 10 or 30 seconds", List.of("10", "30")));
+        }
+        int threshold = intIn(check, "threshold", 3, 1, 10, "dns.healthCheck.threshold", errors);
+        return new HealthCheck(protocol, port, path, interval, threshold);
+    }
+
+    private static int intIn(JsonNode parent, String field, int fallback, int min, int max, String path,
+                             List<FieldError> errors) {
+        JsonNode node = parent.get(field);
+        if (node == null) {
+            return fallback;
+        }
+        if (!node.isIntegralNumber() || node.asInt() < min || node.asInt() > max) {
+            errors.add(FieldError.of(path, text(node), "must be an integer from " + min + " to " + max));
+            return fallback;
+        }
+        return node.asInt();
     }
 
     private Map<String, RegionDefinition> parseRegions(JsonNode regions, List<FieldError> errors) {
@@ -127,8 +182,16 @@ public class WorkspaceParser {
                     errors.add(FieldError.of(path + ".dnsLabel", dnsLabel, "already used by another region"));
                 }
             }
+            String geo = null;
+            JsonNode geoNode = region.get("geo");
+            if (geoNode != null) {
+                geo = geoNode.asText();
+                if (!CONTINENTS.contains(geo)) {
+                    errors.add(new FieldError(path + ".geo", text(geoNode), "not a continent code", CONTINENTS));
+                }
+            }
             List<ResourceDefinition> resources = parseResources(region.get("resources"), path + ".resources", errors);
-            result.put(regionName, new RegionDefinition(provider, location, dnsLabel, resources));
+            result.put(regionName, new RegionDefinition(provider, location, dnsLabel, geo, resources));
         }
         return result;
     }
@@ -184,7 +247,7 @@ public class WorkspaceParser {
                 if (!names.add(kind + "/" + resourceName)) {
                     errors.add(FieldError.of(at + ".name", resourceName, "another " + kind + " in this region has the same name"));
                 } else {
-                    result.add(new ResourceDefinition(kind, resourceName, spec, at));
+                    result.add(new ResourceDefinition(kind, resourceName, name, spec, at));
                 }
             }
         }
