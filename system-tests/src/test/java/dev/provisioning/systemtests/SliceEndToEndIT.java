@@ -163,6 +163,15 @@ class SliceEndToEndIT {
                 c -> c.path("monthlyTotal").decimalValue().compareTo(new java.math.BigDecimal("24.00")) == 0);
         assertEquals("USD", costs.path("currency").asText());
 
+        // Planning three droplets instead of one against the recorded state: two creates, +$48.00/month.
+        String threeDroplets = workspace.replace("\"name\": \"us-app-1\"", "\"name\": \"us-app\", \"count\": 3");
+        HttpResponse<String> planned = post(stack.plannerUrl() + "/api/v1/workspaces/" + WORKSPACE + "/plan", threeDroplets);
+        assertEquals(200, planned.statusCode(), planned.body());
+        JsonNode plan = JSON.readTree(planned.body());
+        assertEquals(2, plan.path("regions").get(0).path("changes").size(), plan.toString());
+        assertEquals(0, new java.math.BigDecimal("48.00").compareTo(plan.path("monthlyCostDelta").decimalValue()),
+                plan.toString());
+
         // Any Kafka consumer sees the ResourceReady CloudEvent with its context attributes as headers.
         ConsumerRecord<String, String> ready = readEvents(r -> DROPLET.equals(r.key())
                 && MessageType.RESOURCE_READY.ceType().equals(CloudEventCodec.optional(r.headers(), "ce_type")));

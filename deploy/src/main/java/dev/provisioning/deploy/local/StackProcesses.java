@@ -570,6 +570,10 @@ public final class StackProcesses implements AutoCloseable {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
         env.put("PROVISIONING_CLOUD_SIM_URL", cloudSimUrl());
+        // The planner asks cost-service for plan-time estimates, wherever this stack put it.
+        if (options.services().stream().anyMatch(s -> s.name().equals("cost-service"))) {
+            env.put("PROVISIONING_COST_SERVICE_URL", serviceUrl("cost-service"));
+        }
         service.ownDatabase().ifPresent(database -> {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
             env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
