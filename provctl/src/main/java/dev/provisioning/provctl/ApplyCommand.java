@@ -35,6 +35,7 @@ class ApplyCommand implements Callable<Integer> {
         LocalWorkspace workspace = LocalWorkspace.read(path);
         PlannerApi planner = root.planner(spec);
         var out = spec.commandLine().getOut();
+        String approvedPlan = null;
         if (!autoApprove) {
             HttpCalls.Reply reply = planner.plan(workspace.name(), region, workspace.json());
             if (reply.ok()) {
@@ -44,6 +45,7 @@ class ApplyCommand implements Callable<Integer> {
                     out.flush();
                     return 0;
                 }
+                approvedPlan = plan.path("planId").asText(null);
             } else if (reply.status() != 404 && reply.status() != 405) {
                 throw PlannerApi.failure(reply);
             }
@@ -56,8 +58,14 @@ class ApplyCommand implements Callable<Integer> {
                 return CliFailure.FAILURE;
             }
         }
-        planner.declare(workspace.name(), workspace.json());
-        JsonNode started = planner.apply(workspace.name(), region);
+        JsonNode started;
+        if (approvedPlan != null) {
+            // Exactly what was shown: the planner refuses it (409) if the state changed since the plan was made.
+            started = planner.applyPlan(workspace.name(), approvedPlan);
+        } else {
+            planner.declare(workspace.name(), workspace.json());
+            started = planner.apply(workspace.name(), region);
+        }
         String rolloutId = started.path("rolloutId").asText();
         return new RolloutFollower(planner, out, root.interactive, root.pollMillis).follow(rolloutId);
     }

@@ -35,6 +35,12 @@ public final class PlannerApi {
                 + regionQuery(regionOrNull)), null, "application/json"));
     }
 
+    /** Applies a stored plan by id; the planner declares the plan's definition and refuses a stale plan. */
+    public JsonNode applyPlan(String workspace, String planId) {
+        return expectJson(http.send("POST", uri("/api/v1/workspaces/" + encode(workspace) + "/apply?planId="
+                + encode(planId)), null, "application/json"));
+    }
+
     public JsonNode destroy(String workspace) {
         return expectJson(http.send("DELETE", uri("/api/v1/workspaces/" + encode(workspace)), null, "application/json"));
     }
