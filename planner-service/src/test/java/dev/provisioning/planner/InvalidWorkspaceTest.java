@@ -56,7 +56,68 @@ class InvalidWorkspaceTest {
                         {"regions": {"us-east": {"provider": "digitalocean", "location": "nyc3", "resources": []}}}""",
                         "dns", null, null),
                 Arguments.of("malformed", "{\"dns\": {\"domain\": \"api.example.com\"}, \"regions\": {",
-                        "$", null, null));
+                        "$", null, null),
+                Arguments.of("not-an-object", "[1, 2]", "$", "[1,2]", null),
+                Arguments.of("empty-body", "", "$", null, null),
+                Arguments.of("bad-domain", region("digitalocean", "nyc3", "[]").replace("api.example.com", "Not A Domain"),
+                        "dns.domain", "Not A Domain", null),
+                Arguments.of("bad-ttl", region("digitalocean", "nyc3", "[]").replace("\"domain\"", "\"ttl\": 0, \"domain\""),
+                        "dns.ttl", "0", null),
+                Arguments.of("no-regions", "{\"dns\": {\"domain\": \"api.example.com\"}}", "regions", null, null),
+                Arguments.of("empty-regions", "{\"dns\": {\"domain\": \"api.example.com\"}, \"regions\": {}}",
+                        "regions", "{}", null),
+                Arguments.of("bad-region-name", "{\"dns\": {\"domain\": \"api.example.com\"}, \"regions\": {\"US East\": {}}}",
+                        "regions.US East", "US East", null),
+                Arguments.of("no-provider", "{\"dns\": {\"domain\": \"api.example.com\"}, \"regions\": {\"us-east\":"
+                        + " {\"location\": \"nyc3\", \"resources\": []}}}", "regions.us-east.provider", null, null),
+                Arguments.of("no-location", "{\"dns\": {\"domain\": \"api.example.com\"}, \"regions\": {\"us-east\":"
+                        + " {\"provider\": \"digitalocean\", \"resources\": []}}}", "regions.us-east.location", null, null),
+                Arguments.of("bad-dns-label", region("digitalocean", "nyc3", "[]").replace("\"provider\"", "\"dnsLabel\": \"U S\", \"provider\""),
+                        "regions.us-east.dnsLabel", "U S", null),
+                Arguments.of("bad-geo", region("digitalocean", "nyc3", "[]").replace("\"provider\"", "\"geo\": \"XX\", \"provider\""),
+                        "regions.us-east.geo", "XX", "EU"),
+                Arguments.of("resources-not-array", region("digitalocean", "nyc3", "{}"), "regions.us-east.resources", "{}", null),
+                Arguments.of("resource-not-object", region("digitalocean", "nyc3", "[\"x\"]"), RESOURCES, "x", null),
+                Arguments.of("no-kind", region("digitalocean", "nyc3", "[{\"name\": \"a\"}]"), RESOURCES + ".kind", null, null),
+                Arguments.of("bad-resource-name", region("digitalocean", "nyc3",
+                        "[{\"kind\": \"droplet\", \"name\": \"App_1!\", \"size\": \"s-2vcpu-4gb\"}]"), RESOURCES + ".name", "App_1!", null),
+                Arguments.of("count-too-big", region("digitalocean", "nyc3",
+                        "[{\"kind\": \"droplet\", \"name\": \"a\", \"count\": 1000, \"size\": \"s-2vcpu-4gb\"}]"), RESOURCES + ".count", "1000", null),
+                Arguments.of("duplicate-name", region("digitalocean", "nyc3",
+                        "[{\"kind\": \"droplet\", \"name\": \"a\", \"size\": \"s-2vcpu-4gb\"},"
+                        + " {\"kind\": \"droplet\", \"name\": \"a\", \"size\": \"s-2vcpu-4gb\"}]"),
+                        "regions.us-east.resources[1].name", "a", null),
+                Arguments.of("no-size", region("digitalocean", "nyc3", "[{\"kind\": \"droplet\", \"name\": \"a\"}]"),
+                        RESOURCES + ".size", null, null),
+                Arguments.of("unknown-vpc", region("digitalocean", "nyc3",
+                        "[{\"kind\": \"droplet\", \"name\": \"a\", \"size\": \"s-2vcpu-4gb\", \"vpc\": \"nope\"}]"),
+                        RESOURCES + ".vpc", "nope", null),
+                Arguments.of("https-without-certificate", region("digitalocean", "nyc3",
+                        "[{\"kind\": \"droplet\", \"name\": \"a\", \"size\": \"s-2vcpu-4gb\"},"
+                        + " {\"kind\": \"load-balancer\", \"name\": \"lb\", \"targets\": [\"a\"],"
+                        + " \"forwarding_rules\": [{\"entry_protocol\": \"https\", \"entry_port\": 443}]}]"),
+                        "regions.us-east.resources[1].forwarding_rules[0].certificate_id", null, null),
+                Arguments.of("target-of-wrong-kind", region("digitalocean", "nyc3",
+                        "[{\"kind\": \"vpc\", \"name\": \"net\", \"ip_range\": \"10.0.0.0/16\"},"
+                        + " {\"kind\": \"load-balancer\", \"name\": \"lb\", \"targets\": [\"net\"]}]"),
+                        "regions.us-east.resources[1].targets", "net", null),
+                Arguments.of("hetzner-server-without-type", region("hetzner", "nbg1",
+                        "[{\"kind\": \"server\", \"name\": \"eu-app\"}]"), RESOURCES + ".server_type", null, null),
+                Arguments.of("aws-alb-without-vpc", region("aws", "ap-southeast-1",
+                        "[{\"kind\": \"ec2-instance\", \"name\": \"i\", \"instance_type\": \"t3.medium\"},"
+                        + " {\"kind\": \"alb\", \"name\": \"lb\", \"targets\": [\"i\"]}]"),
+                        "regions.us-east.resources[1].vpc", null, null),
+                Arguments.of("unknown-default-region", region("digitalocean", "nyc3", "[]").replace("\"domain\"",
+                        "\"defaultRegion\": \"mars\", \"domain\""), "dns.defaultRegion", "mars", "us-east"),
+                Arguments.of("bad-health-interval", region("digitalocean", "nyc3", "[]").replace("\"domain\"",
+                        "\"healthCheck\": {\"interval\": 15}, \"domain\""), "dns.healthCheck.interval", "15", "30"),
+                Arguments.of("name-mismatch", region("digitalocean", "nyc3", "[]").replace("{\"dns\"", "{\"name\": \"other\", \"dns\""),
+                        "name", "other", null));
+    }
+
+    static String region(String provider, String location, String resources) {
+        return "{\"dns\": {\"domain\": \"api.example.com\"}, \"regions\": {\"us-east\": {\"provider\": \""
+                + provider + "\", \"location\": \"" + location + "\", \"resources\": " + resources + "}}}";
     }
 
     @ParameterizedTest(name = "{0}")
