@@ -19,11 +19,7 @@ import java.util.TreeMap;
 
 /** Reads DigitalOcean's regions and sizes, as its API lists them, through the DigitalOcean SDK. */
 @ApplicationScoped
-public class DigitalOceanCatalog {
-
-    /** The sizes DigitalOcean offers, by slug, with the region slugs each is available in. */
-    public record Listing(List<String> regions, Map<String, List<String>> sizeRegions, Instant readAt) {
-    }
+public class DigitalOceanCatalog implements DigitalOceanListing {
 
     private final PlannerConfig config;
     private final DigitalOceanClient client;
@@ -38,6 +34,7 @@ public class DigitalOceanCatalog {
     }
 
     @WithSpan("digitalocean catalog")
+    @Override
     public Listing listing() {
         Listing current = cached;
         if (current != null && current.readAt().plus(config.planner().catalogTtl()).isAfter(Instant.now())) {

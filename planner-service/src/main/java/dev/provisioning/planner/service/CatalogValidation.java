@@ -1,7 +1,7 @@
 package dev.provisioning.planner.service;
 
 import dev.provisioning.contracts.Provider;
-import dev.provisioning.planner.client.DigitalOceanCatalog;
+import dev.provisioning.planner.client.DigitalOceanListing;
 import dev.provisioning.planner.model.FieldError;
 import dev.provisioning.planner.model.InvalidWorkspaceException;
 import dev.provisioning.planner.model.WorkspaceDefinition;
@@ -19,9 +19,9 @@ import java.util.Map;
 @ApplicationScoped
 public class CatalogValidation {
 
-    private final DigitalOceanCatalog digitalOcean;
+    private final DigitalOceanListing digitalOcean;
 
-    public CatalogValidation(DigitalOceanCatalog digitalOcean) {
+    public CatalogValidation(DigitalOceanListing digitalOcean) {
         this.digitalOcean = digitalOcean;
     }
 
@@ -36,7 +36,7 @@ public class CatalogValidation {
 
     private void checkRegion(String path, RegionDefinition region, List<FieldError> errors) {
         Provider provider = Provider.fromId(region.provider());
-        DigitalOceanCatalog.Listing listing = null;
+        DigitalOceanListing.Listing listing = null;
         if (provider == Provider.DIGITALOCEAN && !region.resources().isEmpty()) {
             listing = digitalOcean.listing();
             if (!listing.regions().contains(region.location())) {
@@ -87,7 +87,7 @@ public class CatalogValidation {
     }
 
     private static void checkDropletSize(String at, RegionDefinition region, ResourceDefinition droplet,
-                                         DigitalOceanCatalog.Listing listing, List<FieldError> errors) {
+                                         DigitalOceanListing.Listing listing, List<FieldError> errors) {
         Object size = droplet.spec().get("size");
         if (!(size instanceof String slug) || slug.isBlank()) {
             return;
