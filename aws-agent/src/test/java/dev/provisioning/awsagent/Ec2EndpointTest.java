@@ -74,6 +74,11 @@ class Ec2EndpointTest {
             }
 
             @Override
+            public String defaultImageId() {
+                return "ami-09d56f8956ab235b7";
+            }
+
+            @Override
             public Duration connectTimeout() {
                 return Duration.ofSeconds(2);
             }

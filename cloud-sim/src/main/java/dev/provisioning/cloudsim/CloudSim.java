@@ -2,6 +2,9 @@ package dev.provisioning.cloudsim;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.provisioning.cloudsim.aws.AwsQueryApi;
+import dev.provisioning.cloudsim.aws.ec2.Ec2Service;
+import dev.provisioning.cloudsim.aws.elbv2.ElbService;
+import dev.provisioning.cloudsim.aws.pricing.PriceListService;
 import dev.provisioning.cloudsim.aws.route53.Route53Api;
 import dev.provisioning.cloudsim.aws.sts.StsService;
 import dev.provisioning.cloudsim.control.ControlApi;
@@ -60,7 +63,7 @@ public final class CloudSim implements AutoCloseable {
         SimTimers timers = new SimTimers();
         SimState state = new SimState(timers, live);
         FaultInjector faults = new FaultInjector();
-        DigitalOceanApi digitalOcean = new DigitalOceanApi(state.dropletStore(), DigitalOceanCatalog.standard());
+        DigitalOceanApi digitalOcean = new DigitalOceanApi(state, DigitalOceanCatalog.standard());
         Runnable reset = () -> {
             state.reset();
             faults.clear();
@@ -69,9 +72,11 @@ public final class CloudSim implements AutoCloseable {
         Router router = new Router(List.of(
                 new Router.Mount("/_sim/", new ControlApi(state, faults, live, reset)),
                 new Router.Mount("/v2/", digitalOcean),
-                new Router.Mount("/v1/", new HetznerApi()),
-                new Router.Mount("/2013-04-01/", new Route53Api(state.hostedZoneStore()))),
-                new AwsQueryApi(List.of(new StsService())));
+                new Router.Mount("/v1/", new HetznerApi(state.hetznerStore())),
+                new Router.Mount("/2013-04-01/", new Route53Api(state.hostedZoneStore(), state.healthCheckStore(),
+                        state.elbStore()))),
+                new AwsQueryApi(List.of(new Ec2Service(state.ec2Store()),
+                        new ElbService(state.elbStore(), state.ec2Store()), new StsService(), new PriceListService())));
 
         HttpServer server;
         try {

@@ -15,6 +15,10 @@ import java.util.Objects;
  * @param dropletBootDelay time a DigitalOcean droplet stays {@code new} before it becomes {@code active}
  * @param dnsChangeDelay  time a Route53 change stays {@code PENDING} before it is {@code INSYNC}
  * @param workerThreads   size of the HTTP worker pool
+ * @param serverBootDelay time a Hetzner server stays {@code initializing} before it is {@code running}
+ * @param loadBalancerDelay time a DigitalOcean load balancer stays {@code new} before it is {@code active}
+ * @param ec2BootDelay  time an EC2 instance stays {@code pending} (and {@code stopping}, {@code shutting-down})
+ * @param elbProvisionDelay time an ELBv2 load balancer stays {@code provisioning} before it is {@code active}
  */
 public record CloudSimConfig(
         String bindAddress,
@@ -22,22 +26,33 @@ public record CloudSimConfig(
         double timeScale,
         Duration dropletBootDelay,
         Duration dnsChangeDelay,
-        int workerThreads) {
+        int workerThreads,
+        Duration serverBootDelay,
+        Duration loadBalancerDelay,
+        Duration ec2BootDelay,
+        Duration elbProvisionDelay) {
 
     /** Port the simulator uses when none is given, the one the local stack points the agents at. */
     public static final int DEFAULT_PORT = 4566;
 
     public CloudSimConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(ec2BootDelay, "ec2BootDelay");
+        Objects.requireNonNull(elbProvisionDelay, "elbProvisionDelay");
+        if (ec2BootDelay.isNegative() || elbProvisionDelay.isNegative()) {
+            throw new IllegalArgumentException("delays must not be negative");
+        }
         Objects.requireNonNull(dropletBootDelay, "dropletBootDelay");
         Objects.requireNonNull(dnsChangeDelay, "dnsChangeDelay");
+        Objects.requireNonNull(loadBalancerDelay, "loadBalancerDelay");
+        Objects.requireNonNull(serverBootDelay, "serverBootDelay");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
         }
         if (!(timeScale >= 0) || Double.isInfinite(timeScale)) {
             throw new IllegalArgumentException("timeScale must be a finite number >= 0: " + timeScale);
         }
-        if (dropletBootDelay.isNegative() || dnsChangeDelay.isNegative()) {
+        if (dropletBootDelay.isNegative() || dnsChangeDelay.isNegative() || loadBalancerDelay.isNegative() || serverBootDelay.isNegative()) {
             throw new IllegalArgumentException("delays must not be negative");
         }
         if (workerThreads < 1) {
@@ -46,35 +61,51 @@ public record CloudSimConfig(
     }
 
     /**
-     * Loopback, port 4566, time scale 1, droplets boot in 300 ms (a realistic 30 s sped up 100 times),
+     * Loopback, port 4566, time scale 1, droplets and Hetzner servers boot in 300 ms (a realistic 30 s sped up 100 times),
      * DNS changes are in sync as soon as they are read back, four worker threads.
      */
     public static CloudSimConfig defaults() {
-        return new CloudSimConfig("127.0.0.1", DEFAULT_PORT, 1.0, Duration.ofMillis(300), Duration.ZERO, 4);
+        return new CloudSimConfig("127.0.0.1", DEFAULT_PORT, 1.0, Duration.ofMillis(300), Duration.ZERO, 4, Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(300));
     }
 
     public CloudSimConfig withBindAddress(String newBindAddress) {
-        return new CloudSimConfig(newBindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads);
+        return new CloudSimConfig(newBindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay);
     }
 
     public CloudSimConfig withPort(int newPort) {
-        return new CloudSimConfig(bindAddress, newPort, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads);
+        return new CloudSimConfig(bindAddress, newPort, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay);
     }
 
     public CloudSimConfig withTimeScale(double newTimeScale) {
-        return new CloudSimConfig(bindAddress, port, newTimeScale, dropletBootDelay, dnsChangeDelay, workerThreads);
+        return new CloudSimConfig(bindAddress, port, newTimeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay);
     }
 
     public CloudSimConfig withDropletBootDelay(Duration newDelay) {
-        return new CloudSimConfig(bindAddress, port, timeScale, newDelay, dnsChangeDelay, workerThreads);
+        return new CloudSimConfig(bindAddress, port, timeScale, newDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay);
     }
 
     public CloudSimConfig withDnsChangeDelay(Duration newDelay) {
-        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, newDelay, workerThreads);
+        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, newDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay);
     }
 
     public CloudSimConfig withWorkerThreads(int newWorkerThreads) {
-        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, newWorkerThreads);
+        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, newWorkerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay);
+    }
+
+    public CloudSimConfig withServerBootDelay(Duration newDelay) {
+        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, newDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay);
+    }
+
+    public CloudSimConfig withLoadBalancerDelay(Duration newDelay) {
+        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, newDelay, ec2BootDelay, elbProvisionDelay);
+    }
+
+    public CloudSimConfig withEc2BootDelay(Duration newDelay) {
+        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, newDelay, elbProvisionDelay);
+    }
+
+    public CloudSimConfig withElbProvisionDelay(Duration newDelay) {
+        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, newDelay);
     }
 
     /** The given nominal delay after applying {@link #timeScale()}. */

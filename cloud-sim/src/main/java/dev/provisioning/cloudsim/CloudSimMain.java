@@ -18,6 +18,10 @@ public final class CloudSimMain {
               --bind ADDRESS         address to bind (env CLOUD_SIM_BIND, default 127.0.0.1)
               --time-scale X         multiplier for every simulated delay (env CLOUD_SIM_TIME_SCALE, default 1.0)
               --droplet-delay-ms N   droplet boot time before scaling (env CLOUD_SIM_DROPLET_DELAY_MS, default 300)
+              --lb-delay-ms N        DigitalOcean load balancer new -> active before scaling (env CLOUD_SIM_LB_DELAY_MS, default 300)
+              --server-delay-ms N    Hetzner server boot time before scaling (env CLOUD_SIM_SERVER_DELAY_MS, default 300)
+              --ec2-delay-ms N       EC2 instance pending/stopping/shutting-down time (env CLOUD_SIM_EC2_DELAY_MS, default 300)
+              --elb-delay-ms N       ELBv2 load balancer provisioning time (env CLOUD_SIM_ELB_DELAY_MS, default 300)
               --dns-change-delay-ms N  Route53 change propagation before scaling (env CLOUD_SIM_DNS_CHANGE_DELAY_MS, default 0)
               --threads N            HTTP worker threads (env CLOUD_SIM_THREADS, default 4)
             """;
@@ -68,7 +72,11 @@ public final class CloudSimMain {
         config = apply(config, "--port", env.get("CLOUD_SIM_PORT"));
         config = apply(config, "--time-scale", env.get("CLOUD_SIM_TIME_SCALE"));
         config = apply(config, "--droplet-delay-ms", env.get("CLOUD_SIM_DROPLET_DELAY_MS"));
+        config = apply(config, "--lb-delay-ms", env.get("CLOUD_SIM_LB_DELAY_MS"));
         config = apply(config, "--dns-change-delay-ms", env.get("CLOUD_SIM_DNS_CHANGE_DELAY_MS"));
+        config = apply(config, "--server-delay-ms", env.get("CLOUD_SIM_SERVER_DELAY_MS"));
+        config = apply(config, "--ec2-delay-ms", env.get("CLOUD_SIM_EC2_DELAY_MS"));
+        config = apply(config, "--elb-delay-ms", env.get("CLOUD_SIM_ELB_DELAY_MS"));
         config = apply(config, "--threads", env.get("CLOUD_SIM_THREADS"));
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -101,7 +109,11 @@ public final class CloudSimMain {
                 case "--bind" -> config.withBindAddress(trimmed);
                 case "--time-scale" -> config.withTimeScale(Double.parseDouble(trimmed));
                 case "--droplet-delay-ms" -> config.withDropletBootDelay(Duration.ofMillis(Long.parseLong(trimmed)));
+                case "--lb-delay-ms" -> config.withLoadBalancerDelay(Duration.ofMillis(Long.parseLong(trimmed)));
+                case "--server-delay-ms" -> config.withServerBootDelay(Duration.ofMillis(Long.parseLong(trimmed)));
                 case "--dns-change-delay-ms" -> config.withDnsChangeDelay(Duration.ofMillis(Long.parseLong(trimmed)));
+                case "--ec2-delay-ms" -> config.withEc2BootDelay(Duration.ofMillis(Long.parseLong(trimmed)));
+                case "--elb-delay-ms" -> config.withElbProvisionDelay(Duration.ofMillis(Long.parseLong(trimmed)));
                 case "--threads" -> config.withWorkerThreads(Integer.parseInt(trimmed));
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             };

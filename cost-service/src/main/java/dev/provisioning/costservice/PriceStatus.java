@@ -9,6 +9,8 @@ public enum PriceStatus {
     NO_PRICE_KEY("no-price-key", false),
     /** No price source for the provider yet; retried, since one may be configured later. */
     UNSUPPORTED_PROVIDER("unsupported-provider", true),
+    /** The key is priced per unit (a volume's GB) and the ready event carried no usable quantity in {@code size}. */
+    NO_QUANTITY("no-quantity", false),
     /** The key is not in the provider's price list; retried, since the list changes when sizes launch. */
     UNKNOWN_PRICE_KEY("unknown-price-key", true),
     /** The provider's price list could not be read; retried. */

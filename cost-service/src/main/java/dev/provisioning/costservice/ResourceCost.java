@@ -47,6 +47,10 @@ public class ResourceCost extends PanacheEntityBase {
     public String priceKey;
 
     /** Monthly price in USD rounded to cents; null while unpriced. */
+    /** How many units a per-unit price key is charged for (a volume's GB, from the ready event's size). */
+    @Column(name = "quantity")
+    public Integer quantity;
+
     @Column(name = "monthly_usd", precision = 12, scale = 2)
     public BigDecimal monthlyUsd;
 

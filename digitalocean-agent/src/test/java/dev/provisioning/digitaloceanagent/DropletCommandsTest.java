@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provisioning.agent.testing.KafkaProbe;
+import dev.provisioning.cloudsim.state.DigitalOceanIpRange;
 import dev.provisioning.cloudsim.state.Droplet;
 import dev.provisioning.contracts.ContextKeys;
 import dev.provisioning.contracts.Provider;
@@ -112,7 +113,9 @@ class DropletCommandsTest {
     @Test
     void aVpcIsHonouredThroughTheRawCreateTheSdkLacks() {
         ResourceAddress address = newAddress();
-        String vpc = "5a4981aa-9653-4bd1-bef5-d6bff52042e4";
+        String vpc = CloudSimTestResource.sim().state().digitalOceanVpcStore().create("raw-" + address.name(), "",
+                "nyc3", DigitalOceanIpRange.parse("10.99." + (int) (Math.random() * 255) + ".0/24").orElseThrow(),
+                List.of(), java.time.Instant.now()).id();
         kafka.sendCommand(TOPIC, provision(address, Map.of("size", "s-1vcpu-1gb", "image", "debian-12-x64",
                 "vpc_uuid", vpc, "ssh_keys", List.of(512190))));
 

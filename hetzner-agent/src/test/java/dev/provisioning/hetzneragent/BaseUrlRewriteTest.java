@@ -64,6 +64,11 @@ class BaseUrlRewriteTest {
             }
 
             @Override
+            public String defaultImage() {
+                return "ubuntu-24.04";
+            }
+
+            @Override
             public Duration readTimeout() {
                 return Duration.ofSeconds(5);
             }

@@ -2,13 +2,15 @@ package dev.provisioning.hetzneragent;
 
 import dev.provisioning.agent.testing.AgentContractTest;
 import dev.provisioning.contracts.Provider;
+import dev.provisioning.deploy.testing.CloudSimTestResource;
 import dev.provisioning.deploy.testing.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The agent joins its consumer group, reports ready, and answers every kind as unsupported until kinds are added. */
+/** Health, unsupported kinds and dead-lettering, as every agent must do them. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(CloudSimTestResource.class)
 class HetznerAgentTest extends AgentContractTest {
 
     @Override
@@ -18,7 +20,7 @@ class HetznerAgentTest extends AgentContractTest {
 
     @Override
     protected String supportedKinds() {
-        return "none yet";
+        return "load-balancer, network, server, volume";
     }
 
     @Override

@@ -45,8 +45,8 @@ class RolloutGraphTest {
 
         assertEquals("eu.api.example.com", balancer.context().get(ContextKeys.DNS_NAME));
         assertEquals("api.example.com", balancer.context().get(ContextKeys.DNS_APEX));
-        assertEquals("EU", balancer.context().get(ContextKeys.DNS_GEO));
-        assertEquals("*", balancer.context().get(ContextKeys.DNS_GEO_ALSO));
+        assertEquals("*", balancer.context().get(ContextKeys.DNS_GEO), "the default region answers everywhere else");
+        assertEquals("EU", balancer.context().get(ContextKeys.DNS_GEO_ALSO));
         assertEquals("eu-central", balancer.context().get(ContextKeys.DNS_SET_ID));
         assertEquals("/health", balancer.context().get(ContextKeys.DNS_HEALTH_PATH));
         assertEquals("30", balancer.context().get(ContextKeys.DNS_HEALTH_INTERVAL));

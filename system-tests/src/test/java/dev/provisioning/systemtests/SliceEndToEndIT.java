@@ -13,13 +13,8 @@ import dev.provisioning.contracts.cloudevents.CloudEvent;
 import dev.provisioning.contracts.cloudevents.CloudEventCodec;
 import dev.provisioning.contracts.cloudevents.MessageType;
 import dev.provisioning.contracts.messages.ResourceReady;
-import dev.provisioning.deploy.FreePorts;
-import dev.provisioning.deploy.local.StackOptions;
 import dev.provisioning.deploy.local.StackProcesses;
-import dev.provisioning.deploy.local.StackService;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,47 +51,26 @@ class SliceEndToEndIT {
 
     static final String WORKSPACE = "slice";
     static final String DROPLET = "slice/us-east/droplet/us-app-1";
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final ObjectMapper JSON = StackFixture.JSON;
 
     static OtlpTraceReceiver traces;
+    static StackFixture fixture;
     static StackProcesses stack;
-    static Path repoRoot;
 
     @BeforeAll
     static void startStack() throws Exception {
-        repoRoot = Path.of(System.getProperty("provisioning.repo.root", "..")).toAbsolutePath().normalize();
         traces = OtlpTraceReceiver.start();
-        StackOptions options = StackOptions.defaults()
-                .withKafkaPort(freePort())
-                .withPostgresPort(freePort())
-                .withCloudSimPort(freePort())
-                .withStateDir(Files.createTempDirectory("system-test-stack-"))
-                .withEnvironment("QUARKUS_OTEL_SDK_DISABLED", "false")
-                .withEnvironment("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint())
-                .withEnvironment("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
-        // Free ports rather than the defaults, so a local stack left running on this machine does not interfere.
-        for (StackService service : StackService.DEFAULTS) {
-            options = options.withServicePort(service.name(), freePort());
-        }
-        stack = StackProcesses.start(repoRoot, options);
-    }
-
-    private static final Set<Integer> TAKEN = new java.util.HashSet<>();
-
-    /** A free port not yet handed to another component of this stack. */
-    private static int freePort() {
-        int port;
-        do {
-            port = FreePorts.pick();
-        } while (!TAKEN.add(port));
-        return port;
+        fixture = StackFixture.start(
+                "QUARKUS_OTEL_SDK_DISABLED", "false",
+                "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint(),
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
+        stack = fixture.stack;
     }
 
     @AfterAll
     static void stopStack() {
-        if (stack != null) {
-            stack.close();
+        if (fixture != null) {
+            fixture.close();
         }
         if (traces != null) {
             traces.close();
@@ -105,7 +79,7 @@ class SliceEndToEndIT {
 
     @Test
     void appliesTheSliceThroughEveryServiceInOneTrace() throws Exception {
-        String workspace = Files.readString(repoRoot.resolve("deploy/workspaces/slice/workspace.json"));
+        String workspace = Files.readString(fixture.repoRoot.resolve("deploy/workspaces/slice/workspace.json"));
         HttpResponse<String> declared = post(stack.plannerUrl() + "/api/v1/workspaces/" + WORKSPACE, workspace);
         assertEquals(201, declared.statusCode(), declared.body());
 
@@ -222,47 +196,15 @@ class SliceEndToEndIT {
         }
         return fail("no matching record on " + Topics.EVENTS);
     }
-
     static <T> T await(String what, Duration timeout, Supplier<T> probe, Predicate<T> done) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        T last = null;
-        RuntimeException lastError = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                last = probe.get();
-                lastError = null;
-                if (done.test(last)) {
-                    return last;
-                }
-            } catch (RuntimeException e) {
-                lastError = e;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("timed out waiting for " + what + "; last seen: " + last, lastError);
+        return StackFixture.await(what, timeout, probe, done);
     }
 
     static HttpResponse<String> post(String url, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return fixture.post(url, body);
     }
 
     static JsonNode getJson(String url) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json");
-            if (url.startsWith(stack.cloudSimUrl())) {
-                request.header("Authorization", "Bearer system-test-token");
-            }
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + url + " → " + response.statusCode() + " " + response.body());
-            }
-            return JSON.readTree(response.body());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("GET " + url + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return fixture.getJson(url);
     }
 }

@@ -1,47 +1,97 @@
 package dev.provisioning.awsagent.client;
 
 import dev.provisioning.awsagent.config.AwsConfig;
-import jakarta.enterprise.inject.Disposes;
-import jakarta.enterprise.inject.Produces;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.Ec2ClientBuilder;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2ClientBuilder;
 
-/** Provides the aws-sdk-java-v2 clients, pointed at cloud-sim with {@code endpointOverride} when configured. */
+/**
+ * The aws-sdk-java-v2 clients, one per service and region (a command names its region, and AWS signs and serves
+ * each region separately), pointed at cloud-sim with {@code endpointOverride} when configured.
+ */
 @Singleton
 public class AwsClients {
 
     private static final Logger LOG = Logger.getLogger(AwsClients.class);
 
-    @Produces
-    @Singleton
-    Ec2Client ec2(AwsConfig config) {
-        return ec2Client(config);
+    private final AwsConfig config;
+    private final Map<String, Ec2Client> ec2ByRegion = new ConcurrentHashMap<>();
+    private final Map<String, ElasticLoadBalancingV2Client> elbByRegion = new ConcurrentHashMap<>();
+
+    public AwsClients(AwsConfig config) {
+        this.config = config;
     }
 
-    void close(@Disposes Ec2Client client) {
-        client.close();
+    /** The EC2 client for a region, e.g. {@code ap-southeast-1}. */
+    public Ec2Client ec2(String region) {
+        return ec2ByRegion.computeIfAbsent(region, r -> ec2Client(config, r));
     }
 
-    /** An EC2 client for the configured region, endpoint and credentials. */
+    /** The ELBv2 client for a region. */
+    public ElasticLoadBalancingV2Client elb(String region) {
+        return elbByRegion.computeIfAbsent(region, r -> elbClient(config, r));
+    }
+
+    @PreDestroy
+    void close() {
+        ec2ByRegion.values().forEach(Ec2Client::close);
+        elbByRegion.values().forEach(ElasticLoadBalancingV2Client::close);
+    }
+
+    /** An EC2 client for the configured default region. */
     public static Ec2Client ec2Client(AwsConfig config) {
+        return ec2Client(config, config.region());
+    }
+
+    /** An EC2 client for a region with the configured endpoint and credentials. */
+    public static Ec2Client ec2Client(AwsConfig config, String region) {
         Ec2ClientBuilder builder = Ec2Client.builder()
-                .region(Region.of(config.region()))
+                .region(Region.of(region))
                 .credentialsProvider(credentials(config))
+                .overrideConfiguration(noSdkRetries())
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(config.connectTimeout())
                         .socketTimeout(config.readTimeout()));
         config.endpoint().ifPresent(builder::endpointOverride);
-        LOG.infof("EC2 API region=%s endpoint=%s", config.region(),
+        LOG.infof("EC2 API region=%s endpoint=%s", region, config.endpoint().map(Object::toString).orElse("AWS default"));
+        return builder.build();
+    }
+
+    /** An ELBv2 client for a region with the configured endpoint and credentials. */
+    public static ElasticLoadBalancingV2Client elbClient(AwsConfig config, String region) {
+        ElasticLoadBalancingV2ClientBuilder builder = ElasticLoadBalancingV2Client.builder()
+                .region(Region.of(region))
+                .credentialsProvider(credentials(config))
+                .overrideConfiguration(noSdkRetries())
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(config.connectTimeout())
+                        .socketTimeout(config.readTimeout()));
+        config.endpoint().ifPresent(builder::endpointOverride);
+        LOG.infof("ELBv2 API region=%s endpoint=%s", region,
                 config.endpoint().map(Object::toString).orElse("AWS default"));
         return builder.build();
+    }
+
+    /**
+     * The agent's own retry loop (agent-core) is the only one, so that backoff, Retry-After and attempt counts in
+     * events mean what they say instead of multiplying with the SDK's retries.
+     */
+    private static ClientOverrideConfiguration noSdkRetries() {
+        return ClientOverrideConfiguration.builder().retryStrategy(AwsRetryStrategy.doNotRetry()).build();
     }
 
     private static AwsCredentialsProvider credentials(AwsConfig config) {

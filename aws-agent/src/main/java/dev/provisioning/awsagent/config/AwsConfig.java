@@ -23,6 +23,10 @@ public interface AwsConfig {
     /** Never logged, never put into an event or an error message. */
     Optional<String> secretAccessKey();
 
+    /** The image an {@code ec2-instance} gets when its spec names no {@code image_id} (Ubuntu 22.04 LTS). */
+    @WithDefault("ami-09d56f8956ab235b7")
+    String defaultImageId();
+
     @WithDefault("5s")
     Duration connectTimeout();
 

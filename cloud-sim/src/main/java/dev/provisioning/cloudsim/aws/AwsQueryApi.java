@@ -39,17 +39,21 @@ public final class AwsQueryApi implements ProviderApi {
     public SimResponse handle(SimRequest request) {
         String requestId = UUID.randomUUID().toString();
         String namespace = GENERIC_NAMESPACE;
+        AwsQueryService service = null;
         try {
             if (!request.method().equals("POST") && !request.method().equals("GET")) {
                 throw new RejectedAwsRequest(405, "MethodNotAllowed", "Query requests must use POST or GET.");
             }
             SigV4Authorization caller = SigV4Authorization.require(request);
-            AwsQueryService service = services.get(caller.service());
+            service = services.get(caller.service());
             if (service == null) {
                 throw new RejectedAwsRequest(400, "InvalidAction",
                         "The service '" + caller.service() + "' is not emulated by cloud-sim.");
             }
             namespace = service.namespace();
+            if (service instanceof AwsJsonService jsonService) {
+                return jsonService.handleJson(request, caller, requestId).header("x-amzn-RequestId", requestId);
+            }
             Map<String, String> params = params(request);
             String action = params.get("Action");
             if (action == null || action.isBlank()) {
@@ -57,15 +61,17 @@ public final class AwsQueryApi implements ProviderApi {
             }
             return service.handle(action, params, caller, requestId).header("x-amzn-RequestId", requestId);
         } catch (RejectedAwsRequest rejected) {
-            return AwsErrorXml.response(namespace, rejected, requestId);
+            return service != null ? service.errorResponse(rejected, requestId).header("x-amzn-RequestId", requestId)
+                    : AwsErrorXml.response(namespace, rejected, requestId);
         }
     }
 
     @Override
     public SimResponse injectedFailure(Fault fault, SimRequest request) {
-        String service = provider(request);
-        String namespace = services.containsKey(service) ? services.get(service).namespace() : GENERIC_NAMESPACE;
-        return AwsErrorXml.injected(namespace, fault, UUID.randomUUID().toString());
+        AwsQueryService service = services.get(provider(request));
+        String requestId = UUID.randomUUID().toString();
+        return service != null ? service.injectedFailure(fault, requestId)
+                : AwsErrorXml.injected(GENERIC_NAMESPACE, fault, requestId);
     }
 
     /** Query-string and form-body parameters together, the body winning, as AWS accepts either. */

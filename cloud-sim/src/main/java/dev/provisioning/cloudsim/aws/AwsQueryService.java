@@ -1,5 +1,6 @@
 package dev.provisioning.cloudsim.aws;
 
+import dev.provisioning.cloudsim.fault.Fault;
 import dev.provisioning.cloudsim.http.SimResponse;
 import java.util.Map;
 
@@ -18,4 +19,14 @@ public interface AwsQueryService {
      * @throws RejectedAwsRequest for errors, which the caller renders in the service's namespace
      */
     SimResponse handle(String action, Map<String, String> params, SigV4Authorization caller, String requestId);
+
+    /** Renders a refused request; EC2 overrides it, as its errors have their own XML shape. */
+    default SimResponse errorResponse(RejectedAwsRequest rejected, String requestId) {
+        return AwsErrorXml.response(namespace(), rejected, requestId);
+    }
+
+    /** Renders an injected fault with the error codes this service uses for throttling and outages. */
+    default SimResponse injectedFailure(Fault fault, String requestId) {
+        return AwsErrorXml.injected(namespace(), fault, requestId);
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.provisioning.cloudsim.CloudSimConfig;
+import dev.provisioning.cloudsim.aws.route53.SimulatedHealthControl;
 import dev.provisioning.cloudsim.fault.Fault;
 import dev.provisioning.cloudsim.fault.FaultInjector;
 import dev.provisioning.cloudsim.http.ProviderApi;
@@ -25,7 +26,10 @@ public final class ControlApi implements ProviderApi {
 
     private static final Set<String> FAULT_FIELDS = Set.of("provider", "pathPrefix", "method", "status", "count",
             "retryAfterSeconds", "code", "message", "delayMs");
-    private static final Set<String> CONFIG_FIELDS = Set.of("timeScale", "dropletBootDelayMs", "dnsChangeDelayMs");
+    private static final Set<String> CONFIG_FIELDS = Set.of("timeScale", "dropletBootDelayMs", "dnsChangeDelayMs",
+            "serverBootDelayMs",
+            "loadBalancerDelayMs",
+            "ec2BootDelayMs", "elbProvisionDelayMs");
 
     private final SimState state;
     private final FaultInjector faults;
@@ -70,6 +74,8 @@ public final class ControlApi implements ProviderApi {
         try {
             return switch (resource + " " + method) {
                 case "health GET" -> SimResponse.json(200, SimJson.object().put("status", "UP"));
+                case "health POST" -> SimulatedHealthControl.mark(state.healthCheckStore(), jsonBody(request));
+                case "health DELETE" -> SimulatedHealthControl.clear(state.healthCheckStore());
                 case "reset POST" -> {
                     reset.run();
                     yield SimResponse.empty(204);
@@ -128,6 +134,18 @@ public final class ControlApi implements ProviderApi {
             if (body.has("dropletBootDelayMs")) {
                 next = next.withDropletBootDelay(Duration.ofMillis(body.get("dropletBootDelayMs").asLong()));
             }
+            if (body.has("loadBalancerDelayMs")) {
+                next = next.withLoadBalancerDelay(Duration.ofMillis(body.get("loadBalancerDelayMs").asLong()));
+            }
+            if (body.has("serverBootDelayMs")) {
+                next = next.withServerBootDelay(Duration.ofMillis(body.get("serverBootDelayMs").asLong()));
+            }
+            if (body.has("ec2BootDelayMs")) {
+                next = next.withEc2BootDelay(Duration.ofMillis(body.get("ec2BootDelayMs").asLong()));
+            }
+            if (body.has("elbProvisionDelayMs")) {
+                next = next.withElbProvisionDelay(Duration.ofMillis(body.get("elbProvisionDelayMs").asLong()));
+            }
             if (body.has("dnsChangeDelayMs")) {
                 next = next.withDnsChangeDelay(Duration.ofMillis(body.get("dnsChangeDelayMs").asLong()));
             }
@@ -139,12 +157,20 @@ public final class ControlApi implements ProviderApi {
     private ObjectNode stateJson() {
         ObjectNode body = SimJson.object();
         body.set("droplets", SimJson.mapper().valueToTree(state.droplets()));
+        ObjectNode hetzner = body.putObject("hetzner");
+        hetzner.set("servers", SimJson.mapper().valueToTree(state.hetznerServers()));
+        hetzner.set("networks", SimJson.mapper().valueToTree(state.hetznerNetworks()));
+        hetzner.set("loadBalancers", SimJson.mapper().valueToTree(state.hetznerLoadBalancers()));
+        hetzner.set("volumes", SimJson.mapper().valueToTree(state.hetznerVolumes()));
+        body.set("digitalOceanVpcs", SimJson.mapper().valueToTree(state.digitalOceanVpcs()));
+        body.set("digitalOceanLoadBalancers", SimJson.mapper().valueToTree(state.digitalOceanLoadBalancers()));
         ArrayNode zones = body.putArray("hostedZones");
         state.hostedZones().forEach(zone -> {
             ObjectNode json = SimJson.mapper().valueToTree(zone);
             json.set("records", SimJson.mapper().valueToTree(state.records(zone.id())));
             zones.add(json);
         });
+        body.set("healthChecks", SimJson.mapper().valueToTree(state.healthChecks()));
         return body;
     }
 
@@ -154,7 +180,11 @@ public final class ControlApi implements ProviderApi {
                 .put("port", current.port())
                 .put("timeScale", current.timeScale())
                 .put("dropletBootDelayMs", current.dropletBootDelay().toMillis())
+                .put("loadBalancerDelayMs", current.loadBalancerDelay().toMillis())
                 .put("dnsChangeDelayMs", current.dnsChangeDelay().toMillis())
+                .put("serverBootDelayMs", current.serverBootDelay().toMillis())
+                .put("ec2BootDelayMs", current.ec2BootDelay().toMillis())
+                .put("elbProvisionDelayMs", current.elbProvisionDelay().toMillis())
                 .put("workerThreads", current.workerThreads());
     }
 

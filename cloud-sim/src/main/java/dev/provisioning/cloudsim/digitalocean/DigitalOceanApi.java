@@ -6,6 +6,7 @@ import dev.provisioning.cloudsim.http.SimJson;
 import dev.provisioning.cloudsim.http.SimRequest;
 import dev.provisioning.cloudsim.http.SimResponse;
 import dev.provisioning.cloudsim.state.DropletStore;
+import dev.provisioning.cloudsim.state.SimState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -20,13 +21,23 @@ public final class DigitalOceanApi implements ProviderApi {
     private final CatalogHandler catalogHandler;
     private final AccountHandler accountHandler = new AccountHandler();
     private final ActionsHandler actionsHandler;
+    private final VpcsHandler vpcsHandler;
+    private final LoadBalancersHandler loadBalancersHandler;
+    private final CertificatesHandler certificatesHandler;
     private final RateLimitWindow rateLimit = new RateLimitWindow();
 
-    public DigitalOceanApi(DropletStore store, DigitalOceanCatalog catalog) {
-        DigitalOceanJson json = new DigitalOceanJson(catalog);
-        this.dropletsHandler = new DropletsHandler(store, catalog, json);
+    public DigitalOceanApi(SimState state, DigitalOceanCatalog catalog) {
+        DropletStore store = state.dropletStore();
+        VpcDirectory vpcs = new VpcDirectory(state.digitalOceanVpcStore(), catalog);
+        DigitalOceanJson json = new DigitalOceanJson(catalog, vpcs);
+        this.dropletsHandler = new DropletsHandler(store, catalog, json, vpcs);
         this.catalogHandler = new CatalogHandler(catalog, json);
         this.actionsHandler = new ActionsHandler(store, json);
+        this.vpcsHandler = new VpcsHandler(state.digitalOceanVpcStore(), vpcs, store,
+                state.digitalOceanLoadBalancerStore(), catalog, json);
+        this.loadBalancersHandler = new LoadBalancersHandler(state.digitalOceanLoadBalancerStore(), store,
+                state.digitalOceanCertificateStore(), vpcs, catalog, json);
+        this.certificatesHandler = new CertificatesHandler(state.digitalOceanCertificateStore());
     }
 
     @Override
@@ -94,6 +105,9 @@ public final class DigitalOceanApi implements ProviderApi {
             case "images" -> catalogHandler.images(request, rest);
             case "account" -> accountHandler.handle(request, rest);
             case "actions" -> actionsHandler.handle(request, rest);
+            case "vpcs" -> vpcsHandler.handle(request, rest);
+            case "load_balancers" -> loadBalancersHandler.handle(request, rest);
+            case "certificates" -> certificatesHandler.handle(request, rest);
             default -> throw RejectedDigitalOceanRequest.notFound();
         };
     }

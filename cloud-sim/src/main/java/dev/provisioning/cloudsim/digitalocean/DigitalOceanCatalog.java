@@ -1,5 +1,6 @@
 package dev.provisioning.cloudsim.digitalocean;
 
+import dev.provisioning.cloudsim.state.DigitalOceanIpRange;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,11 @@ public final class DigitalOceanCatalog {
      * @param vpcPrefix first two octets of the region's default VPC range (a /20)
      */
     public record Region(String slug, String name, boolean available, String vpcPrefix) {
+
+        /** The range of the region's default VPC, e.g. {@code 10.108.0.0/20}. */
+        public DigitalOceanIpRange defaultVpcRange() {
+            return DigitalOceanIpRange.parse(vpcPrefix + ".0.0/20").orElseThrow();
+        }
 
         /** The default VPC every droplet in the region joins unless it names another one. */
         public String defaultVpcUuid() {

@@ -3,6 +3,10 @@ package dev.provisioning.cloudsim.digitalocean;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.provisioning.cloudsim.http.SimJson;
+import dev.provisioning.cloudsim.state.DigitalOceanCertificate;
+import dev.provisioning.cloudsim.state.DigitalOceanIpRange;
+import dev.provisioning.cloudsim.state.DigitalOceanLoadBalancer;
+import dev.provisioning.cloudsim.state.DigitalOceanVpc;
 import dev.provisioning.cloudsim.state.Droplet;
 import dev.provisioning.cloudsim.state.DropletAction;
 import java.time.Instant;
@@ -12,9 +16,11 @@ import java.util.List;
 final class DigitalOceanJson {
 
     private final DigitalOceanCatalog catalog;
+    private final VpcDirectory vpcs;
 
-    DigitalOceanJson(DigitalOceanCatalog catalog) {
+    DigitalOceanJson(DigitalOceanCatalog catalog, VpcDirectory vpcs) {
         this.catalog = catalog;
+        this.vpcs = vpcs;
     }
 
     ObjectNode droplet(Droplet droplet) {
@@ -127,6 +133,94 @@ final class DigitalOceanJson {
         return json;
     }
 
+    ObjectNode vpc(DigitalOceanVpc vpc) {
+        ObjectNode json = SimJson.object();
+        json.put("id", vpc.id());
+        json.put("urn", vpc.urn());
+        json.put("name", vpc.name());
+        json.put("description", vpc.description());
+        json.put("region", vpc.region());
+        json.put("ip_range", vpc.ipRange().toString());
+        json.put("default", vpc.defaultVpc());
+        json.put("created_at", timestamp(vpc.createdAt()));
+        return json;
+    }
+
+    /** An entry of {@code GET /v2/vpcs/{id}/members}. */
+    static ObjectNode member(String urn, String name, Instant createdAt) {
+        ObjectNode json = SimJson.object();
+        json.put("urn", urn);
+        json.put("name", name);
+        json.put("created_at", timestamp(createdAt));
+        return json;
+    }
+
+    /**
+     * @param dropletIds the targets still existing; DigitalOcean drops deleted droplets from its load balancers
+     */
+    ObjectNode loadBalancer(DigitalOceanLoadBalancer lb, List<Integer> dropletIds) {
+        ObjectNode json = SimJson.object();
+        json.put("id", lb.id());
+        json.put("name", lb.name());
+        json.put("ip", lb.ip() == null ? "" : lb.ip());
+        json.put("size_unit", lb.sizeUnit());
+        if (lb.sizeSlug() != null) {
+            json.put("size", lb.sizeSlug());
+        }
+        json.put("type", "REGIONAL");
+        json.put("algorithm", "round_robin");
+        json.put("status", lb.status().wireName());
+        json.put("created_at", timestamp(lb.createdAt()));
+        ArrayNode rules = json.putArray("forwarding_rules");
+        for (DigitalOceanLoadBalancer.ForwardingRule rule : lb.forwardingRules()) {
+            ObjectNode item = rules.addObject();
+            item.put("entry_protocol", rule.entryProtocol());
+            item.put("entry_port", rule.entryPort());
+            item.put("target_protocol", rule.targetProtocol());
+            item.put("target_port", rule.targetPort());
+            item.put("certificate_id", rule.certificateId() == null ? "" : rule.certificateId());
+            item.put("tls_passthrough", rule.tlsPassthrough());
+        }
+        DigitalOceanLoadBalancer.HealthCheck check = lb.healthCheck();
+        ObjectNode health = json.putObject("health_check");
+        health.put("protocol", check.protocol());
+        health.put("port", check.port());
+        health.put("path", check.path());
+        health.put("check_interval_seconds", check.checkIntervalSeconds());
+        health.put("response_timeout_seconds", check.responseTimeoutSeconds());
+        health.put("healthy_threshold", check.healthyThreshold());
+        health.put("unhealthy_threshold", check.unhealthyThreshold());
+        json.putObject("sticky_sessions").put("type", lb.stickySessionsType());
+        json.put("redirect_http_to_https", lb.redirectHttpToHttps());
+        json.put("enable_proxy_protocol", false);
+        json.put("enable_backend_keepalive", false);
+        json.put("http_idle_timeout_seconds", 60);
+        json.put("disable_lets_encrypt_dns_records", false);
+        ObjectNode firewall = json.putObject("firewall");
+        firewall.putArray("deny");
+        firewall.putArray("allow");
+        json.put("vpc_uuid", lb.vpcUuid());
+        catalog.region(lb.region()).ifPresent(region -> json.set("region", region(region)));
+        ArrayNode droplets = json.putArray("droplet_ids");
+        dropletIds.forEach(droplets::add);
+        json.put("tag", lb.tag() == null ? "" : lb.tag());
+        return json;
+    }
+
+    static ObjectNode certificate(DigitalOceanCertificate certificate) {
+        ObjectNode json = SimJson.object();
+        json.put("id", certificate.id());
+        json.put("name", certificate.name());
+        json.put("not_after", timestamp(certificate.notAfter()));
+        json.put("sha1_fingerprint", certificate.sha1Fingerprint());
+        json.put("created_at", timestamp(certificate.createdAt()));
+        ArrayNode names = json.putArray("dns_names");
+        certificate.dnsNames().forEach(names::add);
+        json.put("state", certificate.state());
+        json.put("type", certificate.type());
+        return json;
+    }
+
     /** The {@code links.actions} entry pointing clients at an action to poll. */
     ObjectNode actionLink(DropletAction action, String baseUrl) {
         ObjectNode json = SimJson.object();
@@ -140,8 +234,8 @@ final class DigitalOceanJson {
         ObjectNode networks = SimJson.object();
         ArrayNode v4 = networks.putArray("v4");
         v4.add(network(droplet.ipv4(), "255.255.255.0", networkPart(droplet.ipv4()) + ".1", "public"));
-        String privatePrefix = droplet.privateIpv4().substring(0, nthDot(droplet.privateIpv4(), 2));
-        v4.add(network(droplet.privateIpv4(), "255.255.240.0", privatePrefix + ".0.1", "private"));
+        DigitalOceanIpRange privateRange = vpcs.rangeOf(droplet.vpcUuid(), droplet.region());
+        v4.add(network(droplet.privateIpv4(), privateRange.netmask(), privateRange.gateway(), "private"));
         ArrayNode v6 = networks.putArray("v6");
         if (droplet.ipv6() != null) {
             ObjectNode address = SimJson.object();
@@ -173,14 +267,6 @@ final class DigitalOceanJson {
 
     private static String networkPart(String ipv4) {
         return ipv4.substring(0, ipv4.lastIndexOf('.'));
-    }
-
-    private static int nthDot(String text, int n) {
-        int index = -1;
-        for (int i = 0; i < n; i++) {
-            index = text.indexOf('.', index + 1);
-        }
-        return index;
     }
 
     /** DigitalOcean timestamps carry whole seconds only. */

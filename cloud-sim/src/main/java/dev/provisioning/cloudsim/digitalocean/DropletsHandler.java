@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.provisioning.cloudsim.http.SimJson;
 import dev.provisioning.cloudsim.http.SimRequest;
 import dev.provisioning.cloudsim.http.SimResponse;
+import dev.provisioning.cloudsim.state.DigitalOceanVpc;
 import dev.provisioning.cloudsim.state.Droplet;
 import dev.provisioning.cloudsim.state.DropletAction;
 import dev.provisioning.cloudsim.state.DropletDraft;
 import dev.provisioning.cloudsim.state.DropletStore;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,11 +30,13 @@ final class DropletsHandler {
     private final DropletStore store;
     private final DigitalOceanCatalog catalog;
     private final DigitalOceanJson json;
+    private final VpcDirectory vpcs;
 
-    DropletsHandler(DropletStore store, DigitalOceanCatalog catalog, DigitalOceanJson json) {
+    DropletsHandler(DropletStore store, DigitalOceanCatalog catalog, DigitalOceanJson json, VpcDirectory vpcs) {
         this.store = store;
         this.catalog = catalog;
         this.json = json;
+        this.vpcs = vpcs;
     }
 
     /** Handles a request whose path continues after {@code /v2/droplets} with {@code rest}. */
@@ -77,12 +79,11 @@ final class DropletsHandler {
                 .orElseThrow(() -> RejectedDigitalOceanRequest.unprocessable(
                         "You specified an invalid image for Droplet creation."));
         List<String> tags = tags(body);
-        String vpcUuid = text(body, "vpc_uuid").orElse(region.defaultVpcUuid());
-        String privatePrefix = vpcUuid.equals(region.defaultVpcUuid()) ? region.vpcPrefix() : customVpcPrefix(vpcUuid);
+        DigitalOceanVpc vpc = vpcs.resolve(text(body, "vpc_uuid"), region, "Droplet");
         List<String> sshKeys = new ArrayList<>();
         body.path("ssh_keys").forEach(key -> sshKeys.add(key.asText()));
         List<DropletDraft> drafts = names.stream().map(name -> new DropletDraft(name, tags, size.slug(), region.slug(),
-                image.slug(), vpcUuid, privatePrefix, body.path("ipv6").asBoolean(false), sshKeys,
+                image.slug(), vpc.id(), vpc.ipRange(), body.path("ipv6").asBoolean(false), sshKeys,
                 body.path("backups").asBoolean(false), body.path("monitoring").asBoolean(false),
                 text(body, "user_data").orElse(null))).toList();
 
@@ -199,12 +200,6 @@ final class DropletsHandler {
             tags.add(name);
         }
         return List.copyOf(tags);
-    }
-
-    /** A stable /20 for VPCs the simulator does not model yet, outside every region's default range. */
-    private static String customVpcPrefix(String vpcUuid) {
-        int hash = java.util.Arrays.hashCode(vpcUuid.getBytes(StandardCharsets.UTF_8));
-        return "10." + (128 + Math.floorMod(hash, 64));
     }
 
     private static Optional<String> text(JsonNode body, String field) {

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What a client asked for when creating a droplet, already validated; the store adds id, addresses and status.
  *
- * @param privateNetworkPrefix first two octets of the VPC's /20 range, e.g. {@code 10.116}
+ * @param privateIpRange the range of the droplet's VPC, which its private address comes from
  */
 public record DropletDraft(
         String name,
@@ -14,7 +14,7 @@ public record DropletDraft(
         String region,
         String image,
         String vpcUuid,
-        String privateNetworkPrefix,
+        DigitalOceanIpRange privateIpRange,
         boolean ipv6,
         List<String> sshKeys,
         boolean backups,

@@ -147,13 +147,12 @@ public final class DropletStore {
         Set<String> inUse = new HashSet<>();
         droplets.values().stream().filter(d -> d.vpcUuid().equals(draft.vpcUuid()))
                 .forEach(d -> inUse.add(d.privateIpv4()));
-        // A /20 holds 16 third-octet values; .0, .1 and .255 are left to the network.
-        for (int third = 0; third < 16; third++) {
-            for (int host = 2; host < 255; host++) {
-                String candidate = draft.privateNetworkPrefix() + "." + third + "." + host;
-                if (!inUse.contains(candidate)) {
-                    return candidate;
-                }
+        DigitalOceanIpRange range = draft.privateIpRange();
+        // The network address, the gateway (.1) and the broadcast address are left to the network.
+        for (long offset = 2; offset < range.size() - 1; offset++) {
+            String candidate = range.host(offset);
+            if (!inUse.contains(candidate)) {
+                return candidate;
             }
         }
         throw new IllegalStateException("no private IPv4 address left in VPC " + draft.vpcUuid());

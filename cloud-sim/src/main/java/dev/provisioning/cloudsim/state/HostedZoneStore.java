@@ -142,12 +142,14 @@ public final class HostedZoneStore {
                 case CREATE -> {
                     if (existing.isPresent()) {
                         problems.add("Tried to create resource record set " + label + " but it already exists");
-                    } else if (conflictFree(wanted, working, zoneName, problems)) {
+                    } else if (conflictFree(wanted, working, zoneName, problems)
+                            && RoutingPolicies.consistent(wanted, working, problems)) {
                         working.add(wanted);
                     }
                 }
                 case UPSERT -> {
-                    if (conflictFree(wanted, working, zoneName, problems)) {
+                    if (conflictFree(wanted, working, zoneName, problems)
+                            && RoutingPolicies.consistent(wanted, working, problems)) {
                         existing.ifPresent(working::remove);
                         working.add(wanted);
                     }
@@ -190,6 +192,12 @@ public final class HostedZoneStore {
         }
         zones.remove(zoneId);
         return submitChange(null, now);
+    }
+
+    /** Whether any record set of any zone names the health check, which then cannot be deleted. */
+    public synchronized boolean referencesHealthCheck(String healthCheckId) {
+        return zones.values().stream().flatMap(entry -> entry.records.stream())
+                .anyMatch(record -> healthCheckId.equals(record.healthCheckId()));
     }
 
     public synchronized Optional<DnsChange> change(String id) {

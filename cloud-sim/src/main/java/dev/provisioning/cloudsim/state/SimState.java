@@ -11,15 +11,39 @@ public final class SimState {
 
     private final DropletStore droplets;
     private final HostedZoneStore hostedZones;
+    private final DigitalOceanVpcStore digitalOceanVpcs = new DigitalOceanVpcStore();
+    private final DigitalOceanLoadBalancerStore digitalOceanLoadBalancers;
+    private final DigitalOceanCertificateStore digitalOceanCertificates = new DigitalOceanCertificateStore();
+    private final HetznerStore hetzner;
+    private final HealthCheckStore healthChecks;
+    private final Ec2Store ec2;
+    private final ElbStore elb;
 
     public SimState(SimTimers timers, LiveConfig config) {
+        this.digitalOceanLoadBalancers = new DigitalOceanLoadBalancerStore(timers, () -> {
+            CloudSimConfig now = config.current();
+            return now.scaled(now.loadBalancerDelay());
+        });
         this.droplets = new DropletStore(timers, () -> {
             CloudSimConfig now = config.current();
             return now.scaled(now.dropletBootDelay());
         });
+        this.hetzner = new HetznerStore(timers, () -> {
+            CloudSimConfig now = config.current();
+            return now.scaled(now.serverBootDelay());
+        });
         this.hostedZones = new HostedZoneStore(timers, () -> {
             CloudSimConfig now = config.current();
             return now.scaled(now.dnsChangeDelay());
+        });
+        this.healthChecks = new HealthCheckStore(nominal -> config.current().scaled(nominal));
+        this.ec2 = new Ec2Store(timers, () -> {
+            CloudSimConfig now = config.current();
+            return now.scaled(now.ec2BootDelay());
+        });
+        this.elb = new ElbStore(ec2, timers, () -> {
+            CloudSimConfig now = config.current();
+            return now.scaled(now.elbProvisionDelay());
         });
     }
 
@@ -29,6 +53,73 @@ public final class SimState {
 
     public HostedZoneStore hostedZoneStore() {
         return hostedZones;
+    }
+
+    /** Hetzner Cloud servers, networks, load balancers, volumes and actions. */
+    public HetznerStore hetznerStore() {
+        return hetzner;
+    }
+
+    /** Every Hetzner server, ordered by id. */
+    public List<HetznerServer> hetznerServers() {
+        return hetzner.servers();
+    }
+
+    /** Hetzner servers carrying the label with exactly this value. */
+    public List<HetznerServer> hetznerServersLabelled(String key, String value) {
+        return hetzner.servers().stream().filter(s -> value.equals(s.labels().get(key))).toList();
+    }
+
+    /** Every Hetzner network, ordered by id. */
+    public List<HetznerNetwork> hetznerNetworks() {
+        return hetzner.networks();
+    }
+
+    /** Every Hetzner load balancer, ordered by id. */
+    public List<HetznerLoadBalancer> hetznerLoadBalancers() {
+        return hetzner.loadBalancers();
+    }
+
+    /** Every Hetzner volume, ordered by id. */
+    public List<HetznerVolume> hetznerVolumes() {
+        return hetzner.volumes();
+    }
+
+    /** Route53 health checks and the simulated health of their endpoints. */
+    public HealthCheckStore healthCheckStore() {
+        return healthChecks;
+    }
+
+    /** Every Route53 health check, in creation order. */
+    public List<HealthCheck> healthChecks() {
+        return healthChecks.list();
+    }
+
+    public DigitalOceanVpcStore digitalOceanVpcStore() {
+        return digitalOceanVpcs;
+    }
+
+    public DigitalOceanLoadBalancerStore digitalOceanLoadBalancerStore() {
+        return digitalOceanLoadBalancers;
+    }
+
+    public DigitalOceanCertificateStore digitalOceanCertificateStore() {
+        return digitalOceanCertificates;
+    }
+
+    /** DigitalOcean VPCs created through the API, in creation order (region default VPCs are not listed). */
+    public List<DigitalOceanVpc> digitalOceanVpcs() {
+        return digitalOceanVpcs.list();
+    }
+
+    /** Every DigitalOcean load balancer, in creation order. */
+    public List<DigitalOceanLoadBalancer> digitalOceanLoadBalancers() {
+        return digitalOceanLoadBalancers.list();
+    }
+
+    /** DigitalOcean load balancers with the given name. */
+    public List<DigitalOceanLoadBalancer> digitalOceanLoadBalancersNamed(String name) {
+        return digitalOceanLoadBalancers.list().stream().filter(lb -> lb.name().equals(name)).toList();
     }
 
     /** Every droplet, ordered by id. */
@@ -77,10 +168,65 @@ public final class SimState {
                 .toList();
     }
 
+    /** EC2 instances, VPCs, subnets, internet gateways, security groups. */
+    public Ec2Store ec2Store() {
+        return ec2;
+    }
+
+    /** ELBv2 load balancers, target groups and listeners. */
+    public ElbStore elbStore() {
+        return elb;
+    }
+
+    /** Every EC2 instance of every region, terminated ones included, in launch order. */
+    public List<Ec2Instance> ec2Instances() {
+        return ec2.instances();
+    }
+
+    public Optional<Ec2Instance> ec2Instance(String instanceId) {
+        return ec2.instance(instanceId);
+    }
+
+    /** EC2 instances carrying the tag with exactly this value, terminated ones included. */
+    public List<Ec2Instance> ec2InstancesTagged(String key, String value) {
+        return ec2.instances().stream().filter(i -> value.equals(i.tags().get(key))).toList();
+    }
+
+    public List<Ec2Vpc> ec2Vpcs() {
+        return ec2.vpcs();
+    }
+
+    public List<Ec2Subnet> ec2Subnets() {
+        return ec2.subnets();
+    }
+
+    public List<Ec2SecurityGroup> ec2SecurityGroups() {
+        return ec2.securityGroups();
+    }
+
+    public List<ElbLoadBalancer> elbLoadBalancers() {
+        return elb.loadBalancers();
+    }
+
+    public List<ElbTargetGroup> elbTargetGroups() {
+        return elb.targetGroups();
+    }
+
+    public List<ElbListener> elbListeners() {
+        return elb.listeners();
+    }
+
     /** Forgets every resource of every provider. */
     public void reset() {
         droplets.reset();
         hostedZones.reset();
+        digitalOceanVpcs.reset();
+        digitalOceanLoadBalancers.reset();
+        digitalOceanCertificates.reset();
+        hetzner.reset();
+        healthChecks.reset();
+        elb.reset();
+        ec2.reset();
     }
 
     private static String bareZoneId(String zoneId) {

@@ -108,7 +108,7 @@ class ControlApiTest {
 
     @Test
     void hetznerAnswersNotFoundInItsOwnFormat() {
-        HttpResponse<String> response = http.get("/v1/servers", BEARER);
+        HttpResponse<String> response = http.get("/v1/firewalls", BEARER);
 
         assertEquals(404, response.statusCode());
         assertEquals("not_found", json(response).path("error").path("code").asText());

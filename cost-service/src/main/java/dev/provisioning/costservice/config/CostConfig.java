@@ -36,4 +36,18 @@ public interface CostConfig {
     /** The CloudEvents {@code source} of the events this service publishes. */
     @WithDefault("/cost-service")
     String eventSource();
+
+    /** List prices DigitalOcean publishes but its API does not serve. */
+    DigitalOceanListPrices digitalocean();
+
+    /** DigitalOcean's published prices that {@code GET /v2/sizes} leaves out. */
+    interface DigitalOceanListPrices {
+
+        /**
+         * USD per month per load balancer size unit (node), DigitalOcean's published list price; configuration, not
+         * API data, since DigitalOcean's API lists no load balancer price.
+         */
+        @WithDefault("12.00")
+        BigDecimal loadBalancerUnitMonthlyUsd();
+    }
 }

@@ -1,14 +1,16 @@
 package dev.provisioning.costservice.logging;
 
 import io.quarkus.logging.LoggingFilter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logmanager.ExtLogRecord;
 
 /**
- * Masks provider tokens in every log record before a handler writes it. Apache HttpClient's header log
+ * Masks provider tokens and AWS keys in every log record before a handler writes it. Apache HttpClient's header log
  * ({@code org.apache.http.headers} at DEBUG) prints the SDK's {@code Authorization: Bearer} header, and the SDK logs
  * its requests and responses at DEBUG: raising a log level must not leak the token.
  */
@@ -21,9 +23,16 @@ public final class SecretRedactionFilter implements Filter {
 
     private final List<String> secrets;
 
-    public SecretRedactionFilter(@ConfigProperty(name = "provisioning.digitalocean.token") String digitalOceanToken) {
-        this.secrets = digitalOceanToken == null || digitalOceanToken.length() < MIN_SECRET_LENGTH
-                ? List.of() : List.of(digitalOceanToken);
+    public SecretRedactionFilter(@ConfigProperty(name = "provisioning.digitalocean.token") String digitalOceanToken,
+                                 @ConfigProperty(name = "provisioning.hetzner.token") String hetznerToken,
+                                 @ConfigProperty(name = "provisioning.aws.access-key-id") String awsAccessKeyId,
+                                 @ConfigProperty(name = "provisioning.aws.secret-access-key") String awsSecretKey) {
+        this.secrets = Stream.of(digitalOceanToken, hetznerToken, awsAccessKeyId, awsSecretKey)
+                .filter(secret -> secret != null && secret.length() >= MIN_SECRET_LENGTH)
+                // Longest first, so a secret containing another is masked whole.
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .distinct()
+                .toList();
     }
 
     @Override

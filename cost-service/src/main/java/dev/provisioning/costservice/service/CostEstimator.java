@@ -70,8 +70,9 @@ public class CostEstimator {
         } catch (UnknownPriceKeyException e) {
             throw new InvalidFieldException(at + ".priceKey", item.priceKey(), e.getMessage(), e.allowed());
         }
-        return new CostEstimate.Line(provider, item.priceKey(), count, quote.monthlyUsd(),
-                quote.monthlyUsd().multiply(BigDecimal.valueOf(count)));
+        // For a key priced per unit (a Hetzner volume's GB) the count is the number of units.
+        return new CostEstimate.Line(provider, item.priceKey(), count, quote.unitMonthlyUsd(), quote.unit(),
+                quote.monthlyUsdFor(count));
     }
 
     private Provider provider(String field, String value) {

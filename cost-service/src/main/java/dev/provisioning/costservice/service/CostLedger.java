@@ -63,6 +63,7 @@ public class CostLedger {
         row.provider = ready.provider().id();
         row.component = Component.ofKind(address.kind()).id();
         row.priceKey = blankToNull(ready.priceKey());
+        row.quantity = quantityOf(ready.size());
         row.rolloutId = ready.rolloutId();
         row.traceparent = TraceContextHeaders.traceparentOf(Context.current());
         price(row, now);
@@ -119,7 +120,12 @@ public class CostLedger {
         }
         try {
             PriceQuote quote = catalog.quote(row.providerValue(), row.priceKey);
-            row.monthlyUsd = quote.monthlyUsd();
+            if (quote.perUnit() && row.quantity == null) {
+                unpriced(row, PriceStatus.NO_QUANTITY, "'" + row.priceKey + "' is priced per " + quote.unit()
+                        + " and the ResourceReady event's size gives no whole number of " + quote.unit());
+                return;
+            }
+            row.monthlyUsd = quote.perUnit() ? quote.monthlyUsdFor(row.quantity) : quote.monthlyUsd();
             row.priceStatus = PriceStatus.PRICED;
             row.unpricedReason = null;
             meters.counter("cost.resources.priced", "provider", row.provider).increment();
@@ -140,6 +146,15 @@ public class CostLedger {
     private static ResourcePriced pricedEvent(ResourceCost row) {
         return new ResourcePriced(row.rolloutId, row.resourceAddress(), row.providerValue(), row.priceKey,
                 row.monthlyUsd, row.pricedAt);
+    }
+
+    /** The size as a positive whole number (a volume's GB); null for sizes that are slugs or types. */
+    private static Integer quantityOf(String size) {
+        if (size == null || !size.strip().matches("[0-9]{1,9}")) {
+            return null;
+        }
+        int quantity = Integer.parseInt(size.strip());
+        return quantity > 0 ? quantity : null;
     }
 
     private static String blankToNull(String text) {

@@ -27,11 +27,16 @@ public class CurrencyConverter {
     }
 
     public BigDecimal toUsd(BigDecimal amount, Currency currency) {
+        return cents(toUsdUnrounded(amount, currency));
+    }
+
+    /** For prices of small units (a GB-month), which are only rounded once multiplied by the quantity. */
+    public BigDecimal toUsdUnrounded(BigDecimal amount, Currency currency) {
         if (USD.equals(currency)) {
-            return cents(amount);
+            return amount;
         }
         if (EUR.equals(currency)) {
-            return cents(amount.multiply(eurUsdRate));
+            return amount.multiply(eurUsdRate);
         }
         throw new IllegalArgumentException("no rate from " + currency.getCurrencyCode() + " to USD; rates exist for EUR");
     }

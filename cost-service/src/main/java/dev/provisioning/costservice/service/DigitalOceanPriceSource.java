@@ -4,22 +4,36 @@ import com.myjeeva.digitalocean.pojo.Size;
 import dev.provisioning.contracts.Provider;
 import dev.provisioning.costservice.client.DigitalOceanSizesClient;
 import dev.provisioning.costservice.client.DigitalOceanUnavailableException;
+import dev.provisioning.costservice.config.CostConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** DigitalOcean's prices: {@code digitalocean:size:<slug>} is the size's {@code price_monthly} from GET /v2/sizes. */
+/**
+ * DigitalOcean's prices: {@code digitalocean:size:<slug>} is the size's {@code price_monthly} from GET /v2/sizes;
+ * {@code digitalocean:load-balancer:<size_unit>} is the configured list price per size unit times the units, since
+ * DigitalOcean's API lists no load balancer price.
+ */
 @ApplicationScoped
 public class DigitalOceanPriceSource implements PriceSource {
 
     public static final String KEY_PREFIX = "digitalocean:size:";
+    public static final String LOAD_BALANCER_PREFIX = "digitalocean:load-balancer:";
+    /** DigitalOcean accepts 1 to 100 size units (nodes) per load balancer. */
+    static final int MAX_LOAD_BALANCER_UNITS = 100;
 
     private final DigitalOceanSizesClient sizes;
+    private final BigDecimal loadBalancerUnitMonthlyUsd;
 
-    public DigitalOceanPriceSource(DigitalOceanSizesClient sizes) {
+    public DigitalOceanPriceSource(DigitalOceanSizesClient sizes, CostConfig config) {
         this.sizes = sizes;
+        this.loadBalancerUnitMonthlyUsd = config.digitalocean().loadBalancerUnitMonthlyUsd();
+        if (loadBalancerUnitMonthlyUsd.signum() < 0) {
+            throw new IllegalArgumentException("provisioning.cost.digitalocean.load-balancer-unit-monthly-usd must not "
+                    + "be negative, got " + loadBalancerUnitMonthlyUsd.toPlainString());
+        }
     }
 
     @Override
@@ -29,7 +43,7 @@ public class DigitalOceanPriceSource implements PriceSource {
 
     @Override
     public String keyFormat() {
-        return KEY_PREFIX + "<slug>";
+        return KEY_PREFIX + "<slug> or " + LOAD_BALANCER_PREFIX + "<size_unit 1-" + MAX_LOAD_BALANCER_UNITS + ">";
     }
 
     @Override
@@ -45,6 +59,9 @@ public class DigitalOceanPriceSource implements PriceSource {
         } catch (DigitalOceanUnavailableException e) {
             throw new PriceDataUnavailableException(Provider.DIGITALOCEAN,
                     "DigitalOcean price data unavailable: " + e.getMessage(), e);
+        }
+        for (int units = 1; units <= MAX_LOAD_BALANCER_UNITS; units++) {
+            prices.put(LOAD_BALANCER_PREFIX + units, loadBalancerUnitMonthlyUsd.multiply(BigDecimal.valueOf(units)));
         }
         return new PriceList(Provider.DIGITALOCEAN, CurrencyConverter.USD, prices, Instant.now());
     }

@@ -74,7 +74,8 @@ public class PriceCatalog {
                     + list.monthlyByKey().size() + " prices)", source.keyFormat(), list.keys());
         }
         return new PriceQuote(provider, priceKey, converter.toUsd(listed, list.currency()), listed, list.currency(),
-                list.fetchedAt());
+                list.fetchedAt(), list.unitOf(priceKey).orElse(null),
+                converter.toUsdUnrounded(listed, list.currency()));
     }
 
     /** What is cached per provider, for the health check; never calls a provider. */

@@ -12,7 +12,7 @@ class SecretRedactionFilterTests {
 
     private static final String TOKEN = "dop_v1_0123456789abcdef";
 
-    private final SecretRedactionFilter filter = new SecretRedactionFilter(TOKEN);
+    private final SecretRedactionFilter filter = new SecretRedactionFilter(TOKEN, null, null, null);
 
     @Test
     void masksTheTokenInFormattedParameters() {

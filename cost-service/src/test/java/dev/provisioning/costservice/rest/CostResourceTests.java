@@ -66,12 +66,12 @@ class CostResourceTests {
                 .body("status", equalTo(400))
                 .body("field", equalTo("resources[0].provider"))
                 .body("value", equalTo("gcp"))
-                .body("allowed", equalTo("digitalocean"))
+                .body("allowed", equalTo("digitalocean, hetzner, aws"))
                 .body("detail", containsString("not a known provider"));
     }
 
     @Test
-    void providerWithoutPriceSourceIsA400() {
+    void hetznerKeyWithoutLocationIsA400SayingHowHetznerKeysLook() {
         estimate("""
                 {"resources":[
                   {"provider":"digitalocean","priceKey":"digitalocean:size:s-2vcpu-4gb"},
@@ -79,9 +79,10 @@ class CostResourceTests {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("field", equalTo("resources[1].provider"))
-                .body("value", equalTo("hetzner"))
-                .body("allowed", equalTo("digitalocean"));
+                .body("field", equalTo("resources[1].priceKey"))
+                .body("value", equalTo("hetzner:server-type:cpx22"))
+                .body("detail", containsString("is not in hetzner's price list"))
+                .body("allowed", containsString("hetzner:server-type:<type>:<location>"));
     }
 
     @Test

@@ -124,6 +124,12 @@ class PriceCatalogTests {
     private record TestConfig(Duration priceCacheTtl) implements CostConfig {
 
         @Override
+        public DigitalOceanListPrices digitalocean() {
+            return () -> new BigDecimal("12.00");
+        }
+
+
+        @Override
         public BigDecimal eurUsdRate() {
             return new BigDecimal("1.10");
         }

@@ -26,7 +26,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Droplets ({@code <workspace>/<region>/droplet/<name>}): found by their address tag, created with the spec's
- * {@code size}, {@code image}, {@code tags}, {@code ssh_keys} and {@code vpc_uuid}, ready once {@code active}.
+ * {@code size}, {@code image}, {@code tags}, {@code ssh_keys} and {@code vpc} (a VPC address, resolved with
+ * {@link VpcReconciler}'s lookup) or {@code vpc_uuid}, ready once {@code active}.
  */
 @ApplicationScoped
 public class DropletReconciler implements ResourceKindReconciler<Droplet> {
@@ -35,10 +36,12 @@ public class DropletReconciler implements ResourceKindReconciler<Droplet> {
 
     private final DropletApi api;
     private final String defaultImage;
+    private final VpcReconciler vpcs;
 
-    public DropletReconciler(DropletApi api, DigitalOceanConfig config) {
+    public DropletReconciler(DropletApi api, DigitalOceanConfig config, VpcReconciler vpcs) {
         this.api = api;
         this.defaultImage = config.defaultImage();
+        this.vpcs = vpcs;
     }
 
     @Override
@@ -51,6 +54,10 @@ public class DropletReconciler implements ResourceKindReconciler<Droplet> {
         desired.requiredText("size");
         desired.optionalText("image");
         desired.optionalText("vpc_uuid");
+        desired.optionalText("vpc").ifPresent(vpc -> References.parse("vpc", vpc, "vpc"));
+        if (desired.optionalText("vpc").isPresent() && desired.optionalText("vpc_uuid").isPresent()) {
+            throw ProviderException.invalidSpec("spec.vpc and spec.vpc_uuid name the same thing: give only one");
+        }
         sshKeys(desired);
         DropletTags.forDroplet(desired.address(), desired.textList("tags"));
     }
@@ -81,7 +88,9 @@ public class DropletReconciler implements ResourceKindReconciler<Droplet> {
         draft.setImage(new Image(desired.optionalText("image").orElse(defaultImage)));
         draft.setTags(DropletTags.forDroplet(desired.address(), desired.textList("tags")));
         draft.setKeys(sshKeys(desired));
-        Optional<String> vpc = desired.optionalText("vpc_uuid");
+        Optional<String> vpc = desired.optionalText("vpc")
+                .map(address -> vpcs.resolve("vpc", address, desired.providerRegion()))
+                .or(() -> desired.optionalText("vpc_uuid"));
         return vpc.isPresent() ? api.createInVpc(draft, vpc.get()) : api.create(draft);
     }
 

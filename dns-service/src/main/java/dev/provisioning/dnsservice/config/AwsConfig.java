@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /** How dns-service reaches Route53: endpoint, signing region, credentials and the SDK's retry budget. */
 @ConfigMapping(prefix = "provisioning.aws")
@@ -15,6 +16,12 @@ public interface AwsConfig {
     /** The signing region; Route53 is a global service signed in {@code us-east-1}, which {@code aws-global} maps to. */
     @WithDefault("aws-global")
     String region();
+
+    /**
+     * The ELBv2 endpoint used to look up a load balancer's canonical hosted zone id; empty for the SDK's regional
+     * default ({@code https://elasticloadbalancing.<region>.amazonaws.com}), as on real AWS.
+     */
+    Optional<URI> elbEndpoint();
 
     String accessKeyId();
 

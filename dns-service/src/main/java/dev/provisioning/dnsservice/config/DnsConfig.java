@@ -18,6 +18,16 @@ public interface DnsConfig {
 
     ChangeWait changeWait();
 
+    DriftRepair driftRepair();
+
+    /** The scheduled comparison of Route53 with the records dns-service keeps, putting drifted ones back. */
+    interface DriftRepair {
+
+        /** How often, e.g. {@code 60s}; {@code off} turns it off. */
+        @WithDefault("60s")
+        String every();
+    }
+
     /** Polling of GetChange until Route53 reports a change INSYNC. */
     interface ChangeWait {
 

@@ -4,6 +4,7 @@ import dev.provisioning.contracts.ContextKeys;
 import dev.provisioning.contracts.ResourceAddress;
 import dev.provisioning.contracts.cloudevents.MalformedMessageException;
 import dev.provisioning.contracts.messages.ResourceReady;
+import dev.provisioning.dnsservice.client.HealthCheckSettings;
 import dev.provisioning.dnsservice.client.RecordSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,10 +13,32 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The record set a {@code ResourceReady} asks for through its {@code dns.*} context: which name, in which zone,
- * pointing at which address of which resource.
+ * The record sets a {@code ResourceReady} asks for through its {@code dns.*} context: which regional name, in which
+ * zone, pointing at which address of which resource; the health check of that name ({@code dns.health.*}, null when
+ * there is none) and the geolocation record sets of the apex that answer with the same address ({@code dns.apex}).
  */
-public record DnsIntent(ResourceAddress target, String rolloutId, String zoneName, RecordSet recordSet) {
+public record DnsIntent(ResourceAddress target, String rolloutId, String zoneName, RecordSet recordSet,
+                        HealthCheckSettings healthCheck, List<ApexRecord> apexRecords) {
+
+    /**
+     * One geolocation record set of the apex for this region.
+     *
+     * @param geo a continent code, or {@code *} for the default location
+     */
+    public record ApexRecord(String name, String setIdentifier, String geo) {
+
+        /** Its own address, {@code <workspace>/global/dns-record/<apex>.<set-id>}, the key of its events. */
+        public ResourceAddress address(String workspace) {
+            return apexAddress(workspace, name, setIdentifier);
+        }
+    }
+
+    private static final java.util.Set<String> CONTINENTS = java.util.Set.of("AF", "AN", "AS", "EU", "NA", "OC", "SA");
+    private static final Pattern SET_ID = Pattern.compile("[a-z0-9]([a-z0-9_-]{0,62}[a-z0-9])?");
+
+    public DnsIntent {
+        apexRecords = apexRecords == null ? List.of() : List.copyOf(apexRecords);
+    }
 
     /** The region segment of a DNS record's own address: records are not regional. */
     public static final String RECORD_REGION = "global";
@@ -39,6 +62,11 @@ public record DnsIntent(ResourceAddress target, String rolloutId, String zoneNam
         return new ResourceAddress(workspace, RECORD_REGION, RECORD_KIND, recordName);
     }
 
+    /** An apex record set's address: the apex and the set identifier joined by a dot, as '#' is not allowed there. */
+    public static ResourceAddress apexAddress(String workspace, String apexName, String setIdentifier) {
+        return new ResourceAddress(workspace, RECORD_REGION, RECORD_KIND, apexName + "." + setIdentifier);
+    }
+
     /**
      * The intent of a ResourceReady; empty when it carries no {@code dns.name} (not for DNS).
      *
@@ -52,7 +80,108 @@ public record DnsIntent(ResourceAddress target, String rolloutId, String zoneNam
         String zone = zoneName(ready.context(), ready.address(), name.get());
         long ttl = ttl(ready.context(), ready.address(), defaultTtl);
         RecordSet recordSet = recordSet(ready.addresses(), ready.address(), name.get(), zone, ttl);
-        return Optional.of(new DnsIntent(ready.address(), ready.rolloutId(), zone, recordSet));
+        HealthCheckSettings health = healthCheck(ready.context(), ready.address(), name.get());
+        List<ApexRecord> apex = apexRecords(ready.context(), ready.address(), zone, recordSet);
+        return Optional.of(new DnsIntent(ready.address(), ready.rolloutId(), zone, recordSet, health, apex));
+    }
+
+    /** The health check settings of {@code dns.health.*}, or null when the context has none of these keys. */
+    private static HealthCheckSettings healthCheck(Map<String, String> context, ResourceAddress resource,
+                                                   String name) {
+        boolean any = context.keySet().stream().anyMatch(k -> k.startsWith("dns.health."));
+        if (!any) {
+            return null;
+        }
+        String protocol = context.getOrDefault(ContextKeys.DNS_HEALTH_PROTOCOL, "HTTPS").trim()
+                .toUpperCase(Locale.ROOT);
+        if (!protocol.equals("HTTPS") && !protocol.equals("HTTP")) {
+            throw invalid(resource, ContextKeys.DNS_HEALTH_PROTOCOL, protocol, "HTTPS or HTTP");
+        }
+        int port = integer(context, ContextKeys.DNS_HEALTH_PORT, resource, protocol.equals("HTTPS") ? 443 : 80,
+                1, 65_535);
+        String path = context.getOrDefault(ContextKeys.DNS_HEALTH_PATH, "/").trim();
+        if (!path.startsWith("/") || path.length() > 255) {
+            throw invalid(resource, ContextKeys.DNS_HEALTH_PATH, path, "a path starting with '/' (at most 255 "
+                    + "characters)");
+        }
+        int interval = integer(context, ContextKeys.DNS_HEALTH_INTERVAL, resource, 30, 10, 30);
+        if (interval != 10 && interval != 30) {
+            throw invalid(resource, ContextKeys.DNS_HEALTH_INTERVAL, String.valueOf(interval), "10 or 30 seconds");
+        }
+        int threshold = integer(context, ContextKeys.DNS_HEALTH_THRESHOLD, resource, 3, 1, 10);
+        return new HealthCheckSettings(protocol, name, port, path, interval, threshold);
+    }
+
+    /** The apex record sets of {@code dns.apex}: one for {@code dns.geo}, one more per code of {@code dns.geo.also}. */
+    private static List<ApexRecord> apexRecords(Map<String, String> context, ResourceAddress resource, String zone,
+                                                RecordSet regional) {
+        String rawApex = context.get(ContextKeys.DNS_APEX);
+        if (rawApex == null || rawApex.isBlank()) {
+            return List.of();
+        }
+        String apex = normalise(rawApex);
+        if (!isHostname(apex) || !(apex.equals(zone) || apex.endsWith("." + zone))) {
+            throw invalid(resource, ContextKeys.DNS_APEX, rawApex, "a DNS name inside dns.zone '" + zone + "'");
+        }
+        String setId = context.getOrDefault(ContextKeys.DNS_SET_ID, resource.region()).trim();
+        if (!SET_ID.matcher(setId).matches()) {
+            throw invalid(resource, ContextKeys.DNS_SET_ID, setId, "lowercase letters, digits, '-' or '_' "
+                    + "(1-64 characters, alphanumeric at both ends)");
+        }
+        String rawGeo = context.get(ContextKeys.DNS_GEO);
+        if (rawGeo == null || rawGeo.isBlank()) {
+            throw new MalformedMessageException("context " + ContextKeys.DNS_GEO + " of " + resource
+                    + " is missing; it is required whenever " + ContextKeys.DNS_APEX + " is set");
+        }
+        List<ApexRecord> records = new java.util.ArrayList<>();
+        records.add(new ApexRecord(apex, setId, geo(rawGeo, ContextKeys.DNS_GEO, resource)));
+        String also = context.getOrDefault(ContextKeys.DNS_GEO_ALSO, "");
+        for (String code : also.split(",")) {
+            if (code.isBlank()) {
+                continue;
+            }
+            String geo = geo(code, ContextKeys.DNS_GEO_ALSO, resource);
+            if (geo.equals("*")) {
+                throw invalid(resource, ContextKeys.DNS_GEO_ALSO, also, "continent codes only; '*' belongs in "
+                        + ContextKeys.DNS_GEO);
+            }
+            if (records.stream().noneMatch(r -> r.geo().equals(geo))) {
+                records.add(new ApexRecord(apex, setId + "-" + geo.toLowerCase(Locale.ROOT), geo));
+            }
+        }
+        for (ApexRecord record : records) {
+            if (!ResourceAddress.isValidSegment(apex + "." + record.setIdentifier())) {
+                throw invalid(resource, ContextKeys.DNS_SET_ID, setId, "a set identifier short enough for the "
+                        + "apex record's address '" + apex + "." + record.setIdentifier() + "' (128 characters)");
+            }
+        }
+        return List.copyOf(records);
+    }
+
+    private static String geo(String raw, String key, ResourceAddress resource) {
+        String code = raw.trim().toUpperCase(Locale.ROOT);
+        if (!code.equals("*") && !CONTINENTS.contains(code)) {
+            throw invalid(resource, key, raw, "a continent code " + new java.util.TreeSet<>(CONTINENTS)
+                    + " or '*' for the default location");
+        }
+        return code;
+    }
+
+    private static int integer(Map<String, String> context, String key, ResourceAddress resource, int fallback,
+                               int min, int max) {
+        String raw = context.get(key);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the allowed range
+        }
+        throw invalid(resource, key, raw, "a whole number from " + min + " to " + max);
     }
 
     /** The normalised {@code dns.name} of an event's context (lower case, no trailing dot), if it has one. */

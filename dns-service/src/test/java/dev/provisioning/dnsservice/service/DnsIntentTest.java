@@ -8,6 +8,7 @@ import dev.provisioning.contracts.Provider;
 import dev.provisioning.contracts.ResourceAddress;
 import dev.provisioning.contracts.cloudevents.MalformedMessageException;
 import dev.provisioning.contracts.messages.ResourceReady;
+import dev.provisioning.dnsservice.client.HealthCheckSettings;
 import dev.provisioning.dnsservice.client.RecordSet;
 import java.time.Instant;
 import java.util.HashMap;
@@ -77,6 +78,46 @@ class DnsIntentTest {
     private static void assertMalformed(String expected, ResourceReady ready) {
         MalformedMessageException e = assertThrows(MalformedMessageException.class, () -> DnsIntent.of(ready, 60));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void healthAndApexContextBecomeAHealthCheckAndGeolocationRecordSets() {
+        Map<String, String> context = context("us.api.example.com", "api.example.com", "60");
+        context.put("dns.apex", "api.example.com");
+        context.put("dns.set-id", "us-east");
+        context.put("dns.geo", "*");
+        context.put("dns.geo.also", "na, NA");
+        context.put("dns.health.path", "/health");
+        DnsIntent intent = DnsIntent.of(ready(Map.of("ipv4", "198.51.100.7"), context), 60).orElseThrow();
+        assertEquals(new HealthCheckSettings("HTTPS", "us.api.example.com", 443, "/health", 30, 3), intent.healthCheck());
+        assertEquals(List.of(new DnsIntent.ApexRecord("api.example.com", "us-east", "*"),
+                new DnsIntent.ApexRecord("api.example.com", "us-east-na", "NA")), intent.apexRecords());
+        assertEquals(ResourceAddress.parse("slice/global/dns-record/api.example.com.us-east-na"),
+                intent.apexRecords().get(1).address("slice"));
+
+        Map<String, String> noHealth = context("us.api.example.com", "api.example.com", "60");
+        assertEquals(null, DnsIntent.of(ready(Map.of("ipv4", "198.51.100.7"), noHealth), 60).orElseThrow()
+                .healthCheck());
+    }
+
+    @Test
+    void unusableHealthOrApexContextIsRefusedWithTheKeyAndWhatIsAllowed() {
+        Map<String, String> interval = context("us.api.example.com", "api.example.com", "60");
+        interval.put("dns.health.interval", "20");
+        MalformedMessageException e = assertThrows(MalformedMessageException.class,
+                () -> DnsIntent.of(ready(Map.of("ipv4", "198.51.100.7"), interval), 60));
+        assertTrue(e.getMessage().contains("dns.health.interval") && e.getMessage().contains("10 or 30"),
+                e.getMessage());
+        Map<String, String> geo = context("us.api.example.com", "api.example.com", "60");
+        geo.put("dns.apex", "api.example.com");
+        geo.put("dns.geo", "XX");
+        e = assertThrows(MalformedMessageException.class,
+                () -> DnsIntent.of(ready(Map.of("ipv4", "198.51.100.7"), geo), 60));
+        assertTrue(e.getMessage().contains("dns.geo") && e.getMessage().contains("continent code"), e.getMessage());
+        Map<String, String> noGeo = context("us.api.example.com", "api.example.com", "60");
+        noGeo.put("dns.apex", "api.example.com");
+        assertThrows(MalformedMessageException.class,
+                () -> DnsIntent.of(ready(Map.of("ipv4", "198.51.100.7"), noGeo), 60));
     }
 
     private static Map<String, String> context(String name, String zone, String ttl) {

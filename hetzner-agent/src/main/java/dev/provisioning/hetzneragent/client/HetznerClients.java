@@ -23,11 +23,26 @@ public class HetznerClients {
 
     @Produces
     @Singleton
-    HetznerCloudAPI hetznerCloudApi(HetznerConfig config) {
-        return new HetznerCloudAPI(config.token(), httpClient(config));
+    ErrorResponses errorResponses() {
+        return new ErrorResponses();
     }
 
-    /** The OkHttp client for the SDK: timeouts, and the base-URL rewrite unless the endpoint is the real API. */
+    @Produces
+    @Singleton
+    OkHttpClient okHttpClient(HetznerConfig config, ErrorResponses errors) {
+        return httpClient(config).newBuilder().addInterceptor(errors).build();
+    }
+
+    @Produces
+    @Singleton
+    HetznerCloudAPI hetznerCloudApi(HetznerConfig config, OkHttpClient client) {
+        return new HetznerCloudAPI(config.token(), client);
+    }
+
+    /**
+     * The OkHttp client for the SDK: timeouts, and the base-URL rewrite unless the endpoint is the real API. No
+     * logging interceptor is ever added: OkHttp's would print the {@code Authorization} header.
+     */
     public static OkHttpClient httpClient(HetznerConfig config) {
         HttpUrl endpoint = HttpUrl.get(config.endpoint().toString());
         OkHttpClient.Builder builder = new OkHttpClient.Builder()

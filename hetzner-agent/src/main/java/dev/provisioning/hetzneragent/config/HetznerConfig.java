@@ -21,6 +21,10 @@ public interface HetznerConfig {
     @WithDefault("5s")
     Duration connectTimeout();
 
+    /** Image of servers whose spec names none. */
+    @WithDefault("ubuntu-24.04")
+    String defaultImage();
+
     @WithDefault("30s")
     Duration readTimeout();
 }

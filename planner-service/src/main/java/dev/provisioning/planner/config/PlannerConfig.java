@@ -32,6 +32,10 @@ public interface PlannerConfig {
         @WithDefault("1s")
         Duration outboxPollInterval();
 
+        /** How long a dispatched step may go without an outcome before its rollout fails. */
+        @WithDefault("15m")
+        Duration stepTimeout();
+
         /** How long provider catalogs (sizes, regions) are cached. */
         @WithDefault("10m")
         Duration catalogTtl();

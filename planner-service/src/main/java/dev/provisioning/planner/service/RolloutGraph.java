@@ -104,9 +104,10 @@ public final class RolloutGraph {
         if (region.geo() != null || isDefault) {
             context.put(ContextKeys.DNS_APEX, workspace.dns().domain());
             context.put(ContextKeys.DNS_SET_ID, regionName);
-            context.put(ContextKeys.DNS_GEO, region.geo() != null ? region.geo() : "*");
+            // The default region answers everywhere no other region's location matches, and its own continent too.
+            context.put(ContextKeys.DNS_GEO, isDefault ? "*" : region.geo());
             if (isDefault && region.geo() != null) {
-                context.put(ContextKeys.DNS_GEO_ALSO, "*");
+                context.put(ContextKeys.DNS_GEO_ALSO, region.geo());
             }
         }
         HealthCheck check = workspace.dns().healthCheck();

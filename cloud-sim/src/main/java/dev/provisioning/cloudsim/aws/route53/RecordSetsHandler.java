@@ -7,7 +7,10 @@ import dev.provisioning.cloudsim.http.XmlElements;
 import dev.provisioning.cloudsim.http.XmlWriter;
 import dev.provisioning.cloudsim.state.DnsChange;
 import dev.provisioning.cloudsim.state.DnsNames;
+import dev.provisioning.cloudsim.state.ElbHostedZones;
+import dev.provisioning.cloudsim.state.HealthCheckStore;
 import dev.provisioning.cloudsim.state.HostedZoneStore;
+import dev.provisioning.cloudsim.state.RoutingPolicies;
 import dev.provisioning.cloudsim.state.RecordChange;
 import dev.provisioning.cloudsim.state.ResourceRecordSet;
 import dev.provisioning.cloudsim.state.StoreRejection;
@@ -28,10 +31,14 @@ final class RecordSetsHandler {
     private static final Set<String> RECORD_TYPES =
             Set.of("SOA", "A", "TXT", "NS", "CNAME", "MX", "NAPTR", "PTR", "SRV", "SPF", "AAAA", "CAA", "DS");
 
-    private final HostedZoneStore store;
+    private static final Set<String> CONTINENTS = Set.of("AF", "AN", "AS", "EU", "NA", "OC", "SA");
 
-    RecordSetsHandler(HostedZoneStore store) {
+    private final HostedZoneStore store;
+    private final HealthCheckStore healthChecks;
+
+    RecordSetsHandler(HostedZoneStore store, HealthCheckStore healthChecks) {
         this.store = store;
+        this.healthChecks = healthChecks;
     }
 
     SimResponse change(String zoneId, SimRequest request) {
@@ -51,7 +58,17 @@ final class RecordSetsHandler {
         for (Element element : changeElements) {
             RecordChange change = parseChange(element);
             valueProblems.addAll(valueProblems(change.recordSet()));
+            String healthCheckId = change.recordSet().healthCheckId();
+            if (change.action() != RecordChange.Action.DELETE && healthCheckId != null
+                    && healthChecks.find(healthCheckId).isEmpty()) {
+                throw new RejectedAwsRequest(404, "NoSuchHealthCheck",
+                        "No health check exists with the specified ID " + healthCheckId);
+            }
             changes.add(change);
+        }
+        List<ResourceRecordSet> existing = store.records(zoneId);
+        for (RecordChange change : changes) {
+            valueProblems.addAll(aliasProblems(change.recordSet(), change.action(), zoneId, existing, changes));
         }
         if (!valueProblems.isEmpty()) {
             throw new StoreRejection(StoreRejection.Reason.INVALID_CHANGE_BATCH, valueProblems);
@@ -140,9 +157,9 @@ final class RecordSetsHandler {
                 .orElse(null);
         ResourceRecordSet.AliasTarget aliasTarget = alias
                 .map(a -> new ResourceRecordSet.AliasTarget(
-                        XmlElements.childText(a, "HostedZoneId").orElse(""),
-                        DnsNames.canonical(XmlElements.childText(a, "DNSName").orElse("")),
-                        XmlElements.childText(a, "EvaluateTargetHealth").map(Boolean::parseBoolean).orElse(false)))
+                        Route53Xml.bareId(aliasField(a, "HostedZoneId"), "hostedzone"),
+                        DnsNames.canonical(aliasField(a, "DNSName")),
+                        Boolean.parseBoolean(aliasField(a, "EvaluateTargetHealth"))))
                 .orElse(null);
         ResourceRecordSet record = new ResourceRecordSet(
                 canonicalName,
@@ -157,7 +174,100 @@ final class RecordSetsHandler {
                 XmlElements.childText(set, "MultiValueAnswer").map(Boolean::parseBoolean).orElse(null),
                 aliasTarget,
                 XmlElements.childText(set, "HealthCheckId").orElse(null));
+        checkRouting(record, action);
         return new RecordChange(action, record);
+    }
+
+    private static String aliasField(Element alias, String member) {
+        return XmlElements.childText(alias, member).filter(v -> !v.isBlank()).orElseThrow(() ->
+                RejectedAwsRequest.invalidInput("Invalid request: Missing field '" + member + "' in AliasTarget"));
+    }
+
+    /**
+     * Alias targets Route53 refuses within a valid batch: a load balancer name with another region's load balancer
+     * zone id, an alias to a name of this zone that neither exists nor is created in the batch.
+     */
+    private static List<String> aliasProblems(ResourceRecordSet record, RecordChange.Action action, String zoneId,
+                                              List<ResourceRecordSet> existing, List<RecordChange> batch) {
+        ResourceRecordSet.AliasTarget alias = record.aliasTarget();
+        if (alias == null || action == RecordChange.Action.DELETE) {
+            return List.of();
+        }
+        String target = "Tried to create an alias that targets " + alias.dnsName() + ", type " + record.type()
+                + " in zone " + alias.hostedZoneId();
+        Optional<String> elbRegion = ElbHostedZones.regionOfDnsName(alias.dnsName());
+        if (elbRegion.isPresent() || ElbHostedZones.isElbZone(alias.hostedZoneId())) {
+            if (elbRegion.isEmpty() || !ElbHostedZones.orFallback(elbRegion.get()).equals(alias.hostedZoneId())) {
+                return List.of(target + ", but the alias target name does not lie within the target zone");
+            }
+            return List.of();
+        }
+        if (alias.hostedZoneId().equals(zoneId)) {
+            boolean found = existing.stream().anyMatch(r -> r.name().equals(alias.dnsName())
+                    && r.type().equals(record.type())) || batch.stream().anyMatch(c ->
+                    c.action() != RecordChange.Action.DELETE && c.recordSet().name().equals(alias.dnsName())
+                            && c.recordSet().type().equals(record.type()));
+            if (!found) {
+                return List.of(target + ", but that target was not found");
+            }
+        }
+        return List.of();
+    }
+
+    /** Route53's per-record rules: at most one routing policy, then always with a SetIdentifier, valid codes. */
+    private static void checkRouting(ResourceRecordSet record, RecordChange.Action action) {
+        String where = " in Change with [Action=" + action + ", Name=" + record.name() + ", Type=" + record.type()
+                + ", SetIdentifier=" + record.setIdentifier() + "]";
+        List<RoutingPolicies.Policy> policies = RoutingPolicies.declared(record);
+        if (policies.size() > 1) {
+            throw RejectedAwsRequest.invalidInput("Invalid request: Expected exactly one of [Weight, Region, Failover, "
+                    + "GeoLocation, MultiValueAnswer], but found more than one" + where);
+        }
+        if (!policies.isEmpty() && record.setIdentifier() == null) {
+            throw RejectedAwsRequest.invalidInput("Invalid request: Missing field 'SetIdentifier'" + where);
+        }
+        if (policies.isEmpty() && record.setIdentifier() != null) {
+            throw RejectedAwsRequest.invalidInput("Invalid request: Expected exactly one of [Weight, Region, Failover, "
+                    + "GeoLocation, MultiValueAnswer], but found none" + where);
+        }
+        if (record.setIdentifier() != null && (record.setIdentifier().isEmpty()
+                || record.setIdentifier().length() > 128)) {
+            throw RejectedAwsRequest.invalidInput("Invalid request: SetIdentifier must be 1 to 128 characters" + where);
+        }
+        if (record.weight() != null && record.weight() > 255) {
+            throw RejectedAwsRequest.invalidInput("Invalid request: Weight must be between 0 and 255" + where);
+        }
+        if (record.failover() != null && !record.failover().equals("PRIMARY")
+                && !record.failover().equals("SECONDARY")) {
+            throw RejectedAwsRequest.invalidInput("1 validation error detected: Value '" + record.failover()
+                    + "' at 'changeBatch.changes.member.resourceRecordSet.failover' failed to satisfy constraint: "
+                    + "Member must satisfy enum value set: [PRIMARY, SECONDARY]");
+        }
+        ResourceRecordSet.GeoLocation geo = record.geoLocation();
+        if (geo != null) {
+            if (geo.continentCode() != null && (geo.countryCode() != null || geo.subdivisionCode() != null)) {
+                throw RejectedAwsRequest.invalidInput("Invalid request: a GeoLocation names either a ContinentCode "
+                        + "or a CountryCode, not both" + where);
+            }
+            if (geo.continentCode() == null && geo.countryCode() == null) {
+                throw RejectedAwsRequest.invalidInput("Invalid request: a GeoLocation needs a ContinentCode or a "
+                        + "CountryCode ('*' for the default location)" + where);
+            }
+            if (geo.continentCode() != null && !CONTINENTS.contains(geo.continentCode())) {
+                throw RejectedAwsRequest.invalidInput("Invalid request: ContinentCode '" + geo.continentCode()
+                        + "' is not one of " + new java.util.TreeSet<>(CONTINENTS) + where);
+            }
+            if (geo.countryCode() != null && !geo.countryCode().equals("*")
+                    && !geo.countryCode().matches("[A-Z]{2}")) {
+                throw RejectedAwsRequest.invalidInput("Invalid request: CountryCode '" + geo.countryCode()
+                        + "' is not a two-letter ISO 3166 code or '*'" + where);
+            }
+            if (geo.subdivisionCode() != null && !"US".equals(geo.countryCode())
+                    && !"UA".equals(geo.countryCode())) {
+                throw RejectedAwsRequest.invalidInput("Invalid request: SubdivisionCode is only allowed with "
+                        + "CountryCode US or UA" + where);
+            }
+        }
     }
 
     /** Record values Route53 rejects as part of the batch validation. */
@@ -179,7 +289,7 @@ final class RecordSetsHandler {
         return problems;
     }
 
-    private static boolean isIpv4(String value) {
+    static boolean isIpv4(String value) {
         String[] octets = value.split("\\.", -1);
         if (octets.length != 4) {
             return false;
@@ -193,7 +303,7 @@ final class RecordSetsHandler {
         return true;
     }
 
-    private static boolean isIpv6(String value) {
+    static boolean isIpv6(String value) {
         // Only hex digits, colons and dots reach the parser, so it never falls back to a name lookup.
         if (!value.contains(":") || !value.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
             return false;

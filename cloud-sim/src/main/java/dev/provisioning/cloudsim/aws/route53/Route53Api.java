@@ -8,6 +8,9 @@ import dev.provisioning.cloudsim.http.ProviderApi;
 import dev.provisioning.cloudsim.http.SimRequest;
 import dev.provisioning.cloudsim.http.SimResponse;
 import dev.provisioning.cloudsim.http.XmlElements;
+import dev.provisioning.cloudsim.state.ElbStore;
+import dev.provisioning.cloudsim.state.HealthCheckRejection;
+import dev.provisioning.cloudsim.state.HealthCheckStore;
 import dev.provisioning.cloudsim.state.HostedZoneStore;
 import dev.provisioning.cloudsim.state.StoreRejection;
 import java.util.ArrayList;
@@ -15,7 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import org.w3c.dom.Element;
 
-/** Route53 REST-XML API under {@code /2013-04-01/}: hosted zones, record sets and changes. */
+/** Route53 REST-XML API under {@code /2013-04-01/}: hosted zones, record sets, changes, health checks, TestDNSAnswer. */
 public final class Route53Api implements ProviderApi {
 
     static final String SIGNING_NAME = "route53";
@@ -23,11 +26,20 @@ public final class Route53Api implements ProviderApi {
     private final HostedZonesHandler zones;
     private final RecordSetsHandler recordSets;
     private final ChangesHandler changes;
+    private final HealthChecksHandler healthChecks;
+    private final TestDnsAnswerHandler testDnsAnswer;
 
-    public Route53Api(HostedZoneStore store) {
+    public Route53Api(HostedZoneStore store, HealthCheckStore healthCheckStore) {
+        this(store, healthCheckStore, null);
+    }
+
+    /** @param elbStore load balancers that alias record sets may point at; null when there are none */
+    public Route53Api(HostedZoneStore store, HealthCheckStore healthCheckStore, ElbStore elbStore) {
         this.zones = new HostedZonesHandler(store);
-        this.recordSets = new RecordSetsHandler(store);
+        this.recordSets = new RecordSetsHandler(store, healthCheckStore);
         this.changes = new ChangesHandler(store);
+        this.healthChecks = new HealthChecksHandler(healthCheckStore, store);
+        this.testDnsAnswer = new TestDnsAnswerHandler(store, healthCheckStore, elbStore);
     }
 
     @Override
@@ -49,6 +61,8 @@ public final class Route53Api implements ProviderApi {
         } catch (RejectedAwsRequest rejected) {
             return AwsErrorXml.response(Route53Xml.NAMESPACE, rejected, requestId);
         } catch (StoreRejection rejection) {
+            return AwsErrorXml.response(Route53Xml.NAMESPACE, translate(rejection), requestId);
+        } catch (HealthCheckRejection rejection) {
             return AwsErrorXml.response(Route53Xml.NAMESPACE, translate(rejection), requestId);
         }
     }
@@ -99,6 +113,35 @@ public final class Route53Api implements ProviderApi {
             return zones.count();
         } else if (resource.equals("change") && path.size() == 2 && method.equals("GET")) {
             return changes.get(path.get(1));
+        } else if (resource.equals("healthcheck") && path.size() == 1) {
+            if (method.equals("POST")) {
+                return healthChecks.create(request);
+            }
+            if (method.equals("GET")) {
+                return healthChecks.list(request);
+            }
+        } else if (resource.equals("healthcheck") && path.size() == 2) {
+            switch (method) {
+                case "GET" -> {
+                    return healthChecks.get(path.get(1));
+                }
+                case "POST" -> {
+                    return healthChecks.update(path.get(1), request);
+                }
+                case "DELETE" -> {
+                    return healthChecks.delete(path.get(1));
+                }
+                default -> {
+                    // falls through to the unknown operation below
+                }
+            }
+        } else if (resource.equals("healthcheck") && path.size() == 3 && path.get(2).equals("status")
+                && method.equals("GET")) {
+            return healthChecks.status(path.get(1));
+        } else if (resource.equals("healthcheckcount") && path.size() == 1 && method.equals("GET")) {
+            return healthChecks.count();
+        } else if (resource.equals("testdnsanswer") && path.size() == 1 && method.equals("GET")) {
+            return testDnsAnswer.answer(request);
         }
         throw new RejectedAwsRequest(404, "UnknownOperationException",
                 "cloud-sim does not emulate the Route53 operation " + method + " " + request.path());
@@ -130,6 +173,16 @@ public final class Route53Api implements ProviderApi {
             case ZONE_NOT_EMPTY -> new RejectedAwsRequest(400, "HostedZoneNotEmpty", first);
             case INVALID_CHANGE_BATCH -> new RejectedAwsRequest(400, "InvalidChangeBatch",
                     "[" + String.join(", ", rejection.problems()) + "]");
+            default -> new RejectedAwsRequest(400, "InvalidInput", first);
+        };
+    }
+
+    private static RejectedAwsRequest translate(HealthCheckRejection rejection) {
+        return switch (rejection.reason()) {
+            case NO_SUCH_HEALTH_CHECK -> new RejectedAwsRequest(404, "NoSuchHealthCheck", rejection.getMessage());
+            case ALREADY_EXISTS -> new RejectedAwsRequest(409, "HealthCheckAlreadyExists", rejection.getMessage());
+            case VERSION_MISMATCH -> new RejectedAwsRequest(409, "HealthCheckVersionMismatch",
+                    rejection.getMessage());
         };
     }
 }

@@ -82,6 +82,32 @@ final class Route53Xml {
         xml.optional("HealthCheckId", record.healthCheckId()).end();
     }
 
+    static void healthCheck(XmlWriter xml, dev.provisioning.cloudsim.state.HealthCheck check) {
+        dev.provisioning.cloudsim.state.HealthCheckConfig config = check.config();
+        xml.start("HealthCheck")
+                .element("Id", check.id())
+                .element("CallerReference", check.callerReference())
+                .start("HealthCheckConfig")
+                .optional("IPAddress", config.ipAddress())
+                .optional("Port", config.port())
+                .element("Type", config.type())
+                .optional("ResourcePath", config.resourcePath())
+                .optional("FullyQualifiedDomainName", config.fullyQualifiedDomainName())
+                .optional("SearchString", config.searchString())
+                .element("RequestInterval", config.requestInterval())
+                .element("FailureThreshold", config.failureThreshold())
+                .element("MeasureLatency", config.measureLatency())
+                .element("Inverted", config.inverted())
+                .element("Disabled", config.disabled())
+                .optional("EnableSNI", config.enableSni());
+        if (!config.regions().isEmpty()) {
+            xml.start("Regions");
+            config.regions().forEach(region -> xml.element("Region", region));
+            xml.end();
+        }
+        xml.end().element("HealthCheckVersion", check.version()).end();
+    }
+
     /** ISO-8601 with milliseconds, as Route53 writes {@code SubmittedAt}. */
     static String timestamp(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));

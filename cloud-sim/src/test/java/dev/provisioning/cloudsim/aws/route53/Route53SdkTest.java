@@ -167,8 +167,10 @@ class Route53SdkTest {
     @Test
     void routingFieldsAreKept() {
         String zoneId = createZone("example.com").hostedZone().id();
+        String healthCheckId = route53.createHealthCheck(r -> r.callerReference("routing-fields")
+                .healthCheckConfig(c -> c.type("HTTP").ipAddress("198.51.100.20"))).healthCheck().id();
         ResourceRecordSet weighted = a("app.example.com", 30, "198.51.100.20").toBuilder()
-                .setIdentifier("do-fra1").weight(70L).healthCheckId("hc-123").build();
+                .setIdentifier("do-fra1").weight(70L).healthCheckId(healthCheckId).build();
         ResourceRecordSet failover = a("db.example.com", 30, "198.51.100.21").toBuilder()
                 .setIdentifier("primary").failover("PRIMARY").build();
         ResourceRecordSet geo = a("geo.example.com", 30, "198.51.100.22").toBuilder()
@@ -181,7 +183,7 @@ class Route53SdkTest {
         ResourceRecordSet listed = record(zoneId, "app.example.com.", RRType.A);
         assertEquals("do-fra1", listed.setIdentifier());
         assertEquals(70L, listed.weight());
-        assertEquals("hc-123", listed.healthCheckId());
+        assertEquals(healthCheckId, listed.healthCheckId());
         assertEquals("PRIMARY", record(zoneId, "db.example.com.", RRType.A).failoverAsString());
         assertEquals("EU", record(zoneId, "geo.example.com.", RRType.A).geoLocation().continentCode());
     }
