@@ -1,42 +1,28 @@
 package dev.provisioning.deploy.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.provisioning.workspaceformat.WorkspaceFormatException;
+import dev.provisioning.workspaceformat.WorkspaceReader;
 import java.nio.file.Path;
 
 /**
- * A workspace declaration read from disk: a JSON file, or a folder holding {@code workspace.json}.
- * Its name is the file's {@code name} field if set, else the folder's name.
+ * A workspace declaration read from disk in any of its forms ({@code workspace.ncl} with {@code config.toml}, JSON or
+ * YAML; a file or a folder holding one), as the JSON model the planner accepts. Its name is the workspace's own
+ * if it sets one, else the folder's name.
  */
 record WorkspaceFile(Path file, String name, String json) {
 
-    static final String DEFAULT_FILE_NAME = "workspace.json";
-
     static WorkspaceFile read(Path fileOrDir) {
-        Path file = Files.isDirectory(fileOrDir) ? fileOrDir.resolve(DEFAULT_FILE_NAME) : fileOrDir;
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no workspace at " + fileOrDir + (Files.isDirectory(fileOrDir)
-                    ? " (a workspace folder must hold " + DEFAULT_FILE_NAME + ")" : ""));
-        }
-        String json;
         try {
-            json = Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            ObjectNode model = new WorkspaceReader().read(fileOrDir);
+            Path file = WorkspaceReader.resolveFile(fileOrDir);
+            String name = model.path("name").asText("");
+            if (name.isBlank()) {
+                name = file.toAbsolutePath().normalize().getParent().getFileName().toString();
+            }
+            return new WorkspaceFile(file, name, model.toString());
+        } catch (WorkspaceFormatException e) {
+            throw new IllegalArgumentException("cannot read the workspace at " + fileOrDir + ":\n" + e.getMessage(), e);
         }
-        JsonNode root;
-        try {
-            root = JsonHttp.MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + " is not valid JSON: " + e.getMessage(), e);
-        }
-        JsonNode declaredName = root == null ? null : root.get("name");
-        Path folder = file.toAbsolutePath().normalize().getParent();
-        String name = declaredName != null && declaredName.isTextual() && !declaredName.asText().isBlank()
-                ? declaredName.asText()
-                : folder.getFileName().toString();
-        return new WorkspaceFile(file, name, json);
     }
 }
