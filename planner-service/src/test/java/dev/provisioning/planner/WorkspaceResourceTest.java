@@ -95,6 +95,35 @@ class WorkspaceResourceTest {
     }
 
     @Test
+    void progressStreamsAsServerSentEventsUntilTheRolloutEnds() throws Exception {
+        given().contentType(ContentType.JSON).body(workspace("s-2vcpu-4gb", "nyc3"))
+                .post("/api/v1/workspaces/slice-sse").then().statusCode(201);
+        String rolloutId = given().post("/api/v1/workspaces/slice-sse/apply").then().statusCode(202)
+                .extract().path("rolloutId");
+        var client = java.net.http.HttpClient.newHttpClient();
+        var stream = client.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
+                                + "/api/v1/rollouts/" + rolloutId + "/events"))
+                        .header("Accept", "text/event-stream").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+
+        KafkaTopics.await(Topics.commands(Provider.DIGITALOCEAN), r -> "slice-sse/us-east/droplet/us-app-1".equals(r.key()),
+                Duration.ofSeconds(20)).orElseThrow();
+        KafkaTopics.send(CloudEventCodec.encode(Topics.EVENTS, "/test-agent", new ResourceReady(rolloutId,
+                ResourceAddress.parse("slice-sse/us-east/droplet/us-app-1"), Provider.DIGITALOCEAN, "nyc3", "1001",
+                Map.of("ipv4", "198.51.100.7"), "s-2vcpu-4gb", "digitalocean:size:s-2vcpu-4gb", Map.of(), Instant.now())));
+        awaitStep(rolloutId, 0, "SUCCEEDED");
+        completeDns(rolloutId, "slice-sse", "us-app-1");
+
+        var response = stream.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        List<String> lines = response.body().toList();
+        List<String> events = lines.stream().filter(line -> line.startsWith("data:")).toList();
+        assertTrue(events.size() >= 2, "one event per change: " + response.statusCode() + " " + lines);
+        assertTrue(events.get(0).contains("\"RUNNING\""), events.get(0));
+        assertTrue(events.get(events.size() - 1).contains("\"status\":\"SUCCEEDED\""), events.get(events.size() - 1));
+    }
+
+    @Test
     void applyingAnUnknownWorkspaceOrRegionIsRefused() {
         given().post("/api/v1/workspaces/nothing-here/apply").then().statusCode(404)
                 .contentType("application/problem+json");

@@ -3,6 +3,7 @@ package dev.provisioning.planner.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The planner's own settings. */
 @ConfigMapping(prefix = "provisioning")
@@ -11,6 +12,10 @@ public interface PlannerConfig {
     Planner planner();
 
     DigitalOcean digitalocean();
+
+    Hetzner hetzner();
+
+    Aws aws();
 
     CloudSim cloudSim();
 
@@ -46,5 +51,24 @@ public interface PlannerConfig {
         String endpoint();
 
         String token();
+    }
+
+    /** Where the Hetzner Cloud catalog is read, including {@code /v1}; the token is a secret and never logged. */
+    interface Hetzner {
+        String endpoint();
+
+        String token();
+    }
+
+    /**
+     * Where the EC2 catalog is read: an endpoint override (cloud-sim), or none for AWS itself; the keys are secrets
+     * and never logged, and without them the SDK's default credential chain is used.
+     */
+    interface Aws {
+        Optional<String> endpoint();
+
+        Optional<String> accessKeyId();
+
+        Optional<String> secretAccessKey();
     }
 }

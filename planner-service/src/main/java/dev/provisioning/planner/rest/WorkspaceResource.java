@@ -3,6 +3,7 @@ package dev.provisioning.planner.rest;
 import dev.provisioning.planner.Rollout;
 import dev.provisioning.planner.RolloutStep;
 import dev.provisioning.planner.Workspace;
+import dev.provisioning.planner.model.DeclaredWorkspace;
 import dev.provisioning.planner.model.WorkspaceDefinition;
 import dev.provisioning.planner.service.PlanService;
 import dev.provisioning.planner.service.WorkspaceService;
@@ -47,9 +48,10 @@ public class WorkspaceResource {
     @Operation(summary = "Declare or replace a workspace (validated against the schema and the provider catalogs)")
     public Response declare(@PathParam("name") String name, String body) {
         boolean existed = Workspace.findById(name) != null;
-        WorkspaceDefinition definition = workspaces.declare(name, body);
+        // The definition's fields, plus "warnings" when the catalogs have any (e.g. a deprecated server type).
+        DeclaredWorkspace declared = workspaces.declareWithWarnings(name, body);
         return Response.status(existed ? Response.Status.OK : Response.Status.CREATED)
-                .location(URI.create("/api/v1/workspaces/" + name)).entity(definition).build();
+                .location(URI.create("/api/v1/workspaces/" + name)).entity(declared).build();
     }
 
     @PUT

@@ -1,11 +1,13 @@
 package dev.provisioning.planner.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.provisioning.contracts.Provider;
 import dev.provisioning.contracts.cloudevents.JsonMapping;
 import dev.provisioning.planner.Plan;
 import dev.provisioning.planner.RecordedResource;
 import dev.provisioning.planner.client.CostEstimates;
+import dev.provisioning.planner.model.FieldWarning;
 import dev.provisioning.planner.model.WorkspaceDefinition;
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
@@ -49,9 +51,10 @@ public class PlanService {
     public record RegionPlan(String region, List<Change> changes, BigDecimal monthlyCostDelta) {
     }
 
-    /** A stored plan as the API shows it. */
+    /** A stored plan as the API shows it; {@code warnings} (e.g. deprecated server types) only when there are any. */
     public record PlanView(String planId, String workspace, String region, Instant createdAt, List<RegionPlan> regions,
-                           List<String> order, BigDecimal monthlyCostDelta, List<String> costNotes, boolean empty) {
+                           List<String> order, BigDecimal monthlyCostDelta, List<String> costNotes, boolean empty,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldWarning> warnings) {
     }
 
     private final CostEstimates costs;
@@ -62,7 +65,8 @@ public class PlanService {
 
     @WithSpan("plan workspace")
     @Transactional
-    public PlanView plan(@SpanAttribute("workspace") String workspace, WorkspaceDefinition definition, String region) {
+    public PlanView plan(@SpanAttribute("workspace") String workspace, WorkspaceDefinition definition, String region,
+                         List<FieldWarning> warnings) {
         List<RolloutGraph.Node> desired = RolloutGraph.of(definition, region).stream().filter(n -> !n.dns()).toList();
         Map<String, RecordedResource> recorded = new LinkedHashMap<>();
         for (RecordedResource resource : RecordedResource.ofWorkspace(workspace)) {
@@ -123,7 +127,7 @@ public class PlanService {
         plan.stateFingerprint = fingerprint(workspace);
         plan.createdAt = Instant.now();
         PlanView view = new PlanView(plan.id, workspace, region, plan.createdAt, regions, order, total,
-                notes.stream().distinct().toList(), order.isEmpty());
+                notes.stream().distinct().toList(), order.isEmpty(), List.copyOf(warnings));
         plan.body = JsonMapping.mapper().valueToTree(view).toString();
         plan.persist();
         return view;

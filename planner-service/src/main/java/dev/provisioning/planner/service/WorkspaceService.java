@@ -10,7 +10,9 @@ import dev.provisioning.planner.Rollout;
 import dev.provisioning.planner.RolloutStep;
 import dev.provisioning.planner.Workspace;
 import dev.provisioning.planner.model.ConflictException;
+import dev.provisioning.planner.model.DeclaredWorkspace;
 import dev.provisioning.planner.model.FieldError;
+import dev.provisioning.planner.model.FieldWarning;
 import dev.provisioning.planner.model.InvalidWorkspaceException;
 import dev.provisioning.planner.model.NotFoundException;
 import dev.provisioning.planner.model.WorkspaceDefinition;
@@ -46,14 +48,15 @@ public class WorkspaceService {
     @Transactional
     public PlanService.PlanView plan(@SpanAttribute("workspace") String name, String json, String region) {
         WorkspaceDefinition definition;
+        List<FieldWarning> warnings = List.of();
         if (json == null || json.isBlank()) {
             definition = definition(name);
         } else {
             definition = parser.parse(name, json);
-            catalog.check(definition);
+            warnings = catalog.check(definition);
         }
         checkRegion(name, definition, region);
-        return plans.plan(name, definition, region);
+        return plans.plan(name, definition, region, warnings);
     }
 
     /** Applies a stored plan: refused with 409 when the recorded state changed since the plan was made. */
@@ -112,13 +115,21 @@ public class WorkspaceService {
     }
 
     /** Validates and stores a workspace; nothing is stored when anything is wrong with it. */
+    public WorkspaceDefinition declare(String name, String json) {
+        return declareWithWarnings(name, json).definition();
+    }
+
+    /**
+     * Validates and stores a workspace, returning it with what is accepted but worth changing (deprecated server
+     * types); nothing is stored when anything is wrong with it.
+     */
     @WithSpan("declare workspace")
     @Transactional
-    public WorkspaceDefinition declare(@SpanAttribute("workspace") String name, String json) {
+    public DeclaredWorkspace declareWithWarnings(@SpanAttribute("workspace") String name, String json) {
         WorkspaceDefinition definition = parser.parse(name, json);
-        catalog.check(definition);
+        List<FieldWarning> warnings = catalog.check(definition);
         store(name, definition);
-        return definition;
+        return new DeclaredWorkspace(definition, warnings);
     }
 
     private static void store(String name, WorkspaceDefinition definition) {
