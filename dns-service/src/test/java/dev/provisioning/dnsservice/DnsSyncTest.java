@@ -189,6 +189,11 @@ class DnsSyncTest {
         assertTrue(CloudEventCodec.optional(stray.headers(), "dead-letter-reason").contains("is not inside dns.zone"),
                 "the dead letter says why: " + CloudEventCodec.optional(stray.headers(), "dead-letter-reason"));
         assertFalse(SimRoute53.allValues().contains("192.0.2.60"));
+        ConsumerRecord<String, String> failed = KafkaTopics.await(Topics.EVENTS,
+                r -> (workspace + "/global/dns-record/www.elsewhere.example").equals(r.key())
+                        && "dev.provisioning.resource.failed".equals(CloudEventCodec.optional(r.headers(), "ce_type")),
+                Duration.ofSeconds(30)).orElseThrow();
+        assertTrue(failed.value().contains("invalid_dns_context"), failed.value());
     }
 
     private static String unique(String prefix) {

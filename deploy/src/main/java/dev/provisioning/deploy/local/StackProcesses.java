@@ -579,6 +579,10 @@ public final class StackProcesses implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
             env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
         });
+        if (service.name().endsWith("-agent")) {
+            // cloud-sim provisions in milliseconds to seconds: poll for readiness sooner than a real cloud warrants.
+            env.put("PROVISIONING_AGENT_READINESS_INITIAL_POLL_INTERVAL", "250ms");
+        }
         // Placeholders only: every provider API call goes to cloud-sim, which accepts any token.
         env.put("DIGITALOCEAN_TOKEN", "local-digitalocean-token");
         env.put("HCLOUD_TOKEN", "local-hcloud-token");

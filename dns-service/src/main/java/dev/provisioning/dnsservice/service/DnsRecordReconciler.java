@@ -1,7 +1,9 @@
 package dev.provisioning.dnsservice.service;
 
+import dev.provisioning.contracts.ContextKeys;
 import dev.provisioning.contracts.Provider;
 import dev.provisioning.contracts.ResourceAddress;
+import dev.provisioning.contracts.cloudevents.MalformedMessageException;
 import dev.provisioning.contracts.messages.DnsRecordSynced;
 import dev.provisioning.contracts.messages.ResourceDeleted;
 import dev.provisioning.contracts.messages.ResourceFailed;
@@ -9,7 +11,6 @@ import dev.provisioning.contracts.messages.ResourceReady;
 import dev.provisioning.dnsservice.ManagedApexRecord;
 import dev.provisioning.dnsservice.ManagedHealthCheck;
 import dev.provisioning.dnsservice.ManagedRecord;
-import dev.provisioning.contracts.cloudevents.MalformedMessageException;
 import dev.provisioning.dnsservice.client.ElbZoneLookup;
 import dev.provisioning.dnsservice.client.RecordSet;
 import dev.provisioning.dnsservice.client.Route53Gateway;
@@ -76,7 +77,13 @@ public class DnsRecordReconciler {
      */
     @WithSpan("dns.apply")
     public void apply(ResourceReady ready) {
-        Optional<DnsIntent> found = DnsIntent.of(ready, config.defaultTtl());
+        Optional<DnsIntent> found;
+        try {
+            found = DnsIntent.of(ready, config.defaultTtl());
+        } catch (MalformedMessageException unusable) {
+            reportUnusableContext(ready, unusable);
+            throw unusable;
+        }
         if (found.isEmpty()) {
             return;
         }
@@ -286,6 +293,21 @@ public class DnsRecordReconciler {
             LOG.warnf("health check %s not deleted (%s): a record set outside dns-service still uses it",
                     healthCheckId, why);
         }
+    }
+
+    /**
+     * The rollout waiting for this record learns at once that it will never come (the event itself is then parked on
+     * the dead-letter topic with the reason); without a usable record name there is no step to tell.
+     */
+    private void reportUnusableContext(ResourceReady ready, MalformedMessageException unusable) {
+        String name = ready.context().get(ContextKeys.DNS_NAME);
+        if (name == null || !ResourceAddress.isValidSegment(name.endsWith(".") ? name.substring(0, name.length() - 1) : name)) {
+            return;
+        }
+        ResourceAddress record = new ResourceAddress(ready.address().workspace(), "global", "dns-record",
+                name.endsWith(".") ? name.substring(0, name.length() - 1) : name);
+        publisher.publish(new ResourceFailed(ready.rolloutId(), record, Provider.AWS, "invalid_dns_context",
+                unusable.getMessage(), false, 1, ready.context(), Instant.now()));
     }
 
     private void reportFailure(String action, ResourceAddress recordAddress, ResourceAddress target, String rolloutId,
