@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provisioning.agent.testing.KafkaProbe;
+import dev.provisioning.agent.testing.SecretScan;
 import dev.provisioning.contracts.Provider;
 import dev.provisioning.contracts.ResourceAddress;
 import dev.provisioning.contracts.Topics;
@@ -16,15 +17,11 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -63,22 +60,10 @@ class TokenNeverLeaksTest {
             kafka.awaitEvent(ok.toString(), MessageType.RESOURCE_DELETED, TIMEOUT);
             kafka.awaitEvent(bad.toString(), MessageType.RESOURCE_FAILED, TIMEOUT);
 
-            List<ConsumerRecord<String, String>> events =
-                    kafka.recordsWithin(Topics.EVENTS, r -> true, Duration.ofSeconds(2));
-            assertFalse(events.isEmpty());
-            for (ConsumerRecord<String, String> event : events) {
-                assertFalse(event.value().contains(token), "event value of " + event.key());
-                for (Header header : event.headers()) {
-                    assertFalse(new String(header.value(), StandardCharsets.UTF_8).contains(token),
-                            "header " + header.key() + " of " + event.key());
-                }
-            }
+            SecretScan.assertAbsentFromRecords(kafka.recordsWithin(Topics.EVENTS, r -> true, Duration.ofSeconds(2)), token);
         }
 
-        String log = Files.readString(Path.of(logFile), StandardCharsets.UTF_8);
-        assertTrue(log.contains("DigitalOcean API at host="), "the log file holds the agent's output");
-        assertTrue(log.contains("address=" + bad), "the log file holds this test's commands");
-        assertFalse(log.contains(token), "the token was logged");
+        SecretScan.assertAbsentFromLog(Path.of(logFile), List.of("DigitalOcean API at host=", "address=" + bad), token);
 
         spans.getFinishedSpanItems().forEach(span -> {
             assertFalse(span.getName().contains(token));
