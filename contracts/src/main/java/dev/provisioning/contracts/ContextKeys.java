@@ -34,6 +34,15 @@ public final class ContextKeys {
     /** Health check of the regional name: failures before unhealthy. */
     public static final String DNS_HEALTH_THRESHOLD = "dns.health.threshold";
 
+    /** A database resource's role in its workspace's topology: {@code primary} or {@code replica}. */
+    public static final String DB_ROLE = "db.role";
+    /** A replica's primary, as a resource address, e.g. {@code multi-region-ha/us-east/database/us-db-primary}. */
+    public static final String DB_PRIMARY = "db.primary";
+    /** The database engine, e.g. {@code pg}, {@code postgres}. */
+    public static final String DB_ENGINE = "db.engine";
+    /** The replication lag a replica may reach before it is reported as lagging, in seconds. */
+    public static final String DB_MAX_LAG_SECONDS = "db.max-lag-seconds";
+
     private ContextKeys() {
     }
 }

@@ -53,6 +53,13 @@ public class DatabaseNode extends PanacheEntityBase {
     @Column(nullable = false)
     public String provider;
 
+    /** The resource kind, e.g. {@code database}, {@code rds-instance}, {@code database-replica}. */
+    public String kind;
+
+    /** For a replica: the address of the primary it follows; null for a primary. */
+    @Column(name = "primary_address")
+    public String primaryAddress;
+
     @Column(name = "provider_region")
     public String providerRegion;
 

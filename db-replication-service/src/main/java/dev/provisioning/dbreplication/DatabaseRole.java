@@ -1,26 +1,32 @@
 package dev.provisioning.dbreplication;
 
-import java.util.Arrays;
+import dev.provisioning.contracts.ContextKeys;
+import java.util.Map;
 import java.util.Optional;
 
-/** The part a database server plays in a workspace's topology, named after the resource kind that declares it. */
+/**
+ * The part a database server plays in a workspace's topology. The planner says it in the command's context
+ * ({@code db.role}), which every event about the resource echoes; without it, the kind decides: a DigitalOcean
+ * {@code database} cluster or an {@code rds-instance} is a primary, a {@code database-replica} a replica.
+ */
 public enum DatabaseRole {
-    PRIMARY("database-primary"),
-    REPLICA("database-replica");
+    PRIMARY,
+    REPLICA;
 
-    private final String kind;
+    private static final Map<String, DatabaseRole> BY_KIND = Map.of(
+            "database", PRIMARY,
+            "rds-instance", PRIMARY,
+            "database-replica", REPLICA);
 
-    DatabaseRole(String kind) {
-        this.kind = kind;
-    }
-
-    /** The resource address kind, e.g. {@code database-primary}. */
-    public String kind() {
-        return kind;
-    }
-
-    /** The role of a resource kind; empty for every kind that is not a database server. */
-    public static Optional<DatabaseRole> ofKind(String kind) {
-        return Arrays.stream(values()).filter(r -> r.kind.equals(kind)).findFirst();
+    /** The role of a resource from its kind and its event's context; empty for every resource that is no database. */
+    public static Optional<DatabaseRole> of(String kind, Map<String, String> context) {
+        String declared = context == null ? null : context.get(ContextKeys.DB_ROLE);
+        if ("primary".equals(declared)) {
+            return Optional.of(PRIMARY);
+        }
+        if ("replica".equals(declared)) {
+            return Optional.of(REPLICA);
+        }
+        return Optional.ofNullable(BY_KIND.get(kind));
     }
 }

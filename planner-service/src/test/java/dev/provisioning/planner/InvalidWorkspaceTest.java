@@ -111,6 +111,29 @@ class InvalidWorkspaceTest {
                         "\"defaultRegion\": \"mars\", \"domain\""), "dns.defaultRegion", "mars", "us-east"),
                 Arguments.of("bad-health-interval", region("digitalocean", "nyc3", "[]").replace("\"domain\"",
                         "\"healthCheck\": {\"interval\": 15}, \"domain\""), "dns.healthCheck.interval", "15", "30"),
+                Arguments.of("replica-of-missing-primary", region("aws", "ap-southeast-1",
+                        "[{\"kind\": \"rds-instance\", \"name\": \"db\", \"instance_class\": \"db.t3.medium\","
+                        + " \"role\": \"replica\", \"primary\": \"us-west/nope\"}]"),
+                        RESOURCES + ".primary", "us-west/nope", null),
+                Arguments.of("replica-without-primary", region("aws", "ap-southeast-1",
+                        "[{\"kind\": \"rds-instance\", \"name\": \"db\", \"instance_class\": \"db.t3.medium\","
+                        + " \"role\": \"replica\"}]"), RESOURCES + ".primary", null, null),
+                Arguments.of("replica-of-a-replica", region("aws", "ap-southeast-1",
+                        "[{\"kind\": \"rds-instance\", \"name\": \"a\", \"instance_class\": \"db.t3.medium\"},"
+                        + " {\"kind\": \"rds-instance\", \"name\": \"b\", \"instance_class\": \"db.t3.medium\","
+                        + " \"role\": \"replica\", \"primary\": \"a\"},"
+                        + " {\"kind\": \"rds-instance\", \"name\": \"c\", \"instance_class\": \"db.t3.medium\","
+                        + " \"role\": \"replica\", \"primary\": \"b\"}]"),
+                        "regions.us-east.resources[2].primary", "b", "us-east/a"),
+                Arguments.of("unknown-database-role", region("aws", "ap-southeast-1",
+                        "[{\"kind\": \"rds-instance\", \"name\": \"db\", \"instance_class\": \"db.t3.medium\","
+                        + " \"role\": \"leader\"}]"), RESOURCES + ".role", "leader", "replica"),
+                Arguments.of("replica-host-not-a-server", region("hetzner", "nbg1",
+                        "[{\"kind\": \"volume\", \"name\": \"v\", \"size\": 10},"
+                        + " {\"kind\": \"database-replica\", \"name\": \"db\", \"primary\": \"x/y\", \"host\": \"v\"}]"),
+                        "regions.us-east.resources[1].host", "v", null),
+                Arguments.of("negative-budget", region("digitalocean", "nyc3", "[]").replace("{\"dns\"",
+                        "{\"budget\": {\"monthlyUsd\": -5}, \"dns\""), "budget.monthlyUsd", "-5", null),
                 Arguments.of("name-mismatch", region("digitalocean", "nyc3", "[]").replace("{\"dns\"", "{\"name\": \"other\", \"dns\""),
                         "name", "other", null));
     }

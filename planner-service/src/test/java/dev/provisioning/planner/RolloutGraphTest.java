@@ -53,4 +53,32 @@ class RolloutGraphTest {
         assertEquals("3", balancer.context().get(ContextKeys.DNS_HEALTH_THRESHOLD));
         assertTrue(RolloutGraph.of(workspace, null).get(1).context().isEmpty(), "servers behind the balancer get no DNS");
     }
+
+    @Test
+    void theSeedsReplicasFollowThePrimaryAcrossRegionsAndSayTheirRole() throws Exception {
+        String json = java.nio.file.Files.readString(java.nio.file.Path.of(
+                "../deploy/workspaces/multi-region-ha/equivalents/workspace.json"));
+        List<RolloutGraph.Node> nodes = RolloutGraph.of(new WorkspaceParser().parse("multi-region-ha", json), null);
+        List<String> order = nodes.stream().map(RolloutGraph.Node::key).toList();
+        String primary = "multi-region-ha/us-east/database/us-db-primary";
+        String euReplica = "multi-region-ha/eu-central/database-replica/eu-db-replica";
+        String asiaReplica = "multi-region-ha/asia-southeast/rds-instance/asia-db-replica";
+
+        RolloutGraph.Node eu = nodes.get(order.indexOf(euReplica));
+        RolloutGraph.Node asia = nodes.get(order.indexOf(asiaReplica));
+        assertTrue(order.indexOf(primary) < order.indexOf(euReplica));
+        assertTrue(order.indexOf(primary) < order.indexOf(asiaReplica));
+        assertTrue(order.indexOf("multi-region-ha/us-east/vpc/us-vpc") < order.indexOf(primary));
+        assertTrue(eu.dependsOn().containsAll(List.of(primary, "multi-region-ha/eu-central/server/hetzner-eu-1",
+                "multi-region-ha/eu-central/volume/eu-backups")), eu.dependsOn().toString());
+        assertEquals(primary, eu.spec().get("primary"));
+        assertEquals("multi-region-ha/eu-central/server/hetzner-eu-1", eu.spec().get("host"));
+        assertEquals("replica", eu.context().get(ContextKeys.DB_ROLE));
+        assertEquals(primary, eu.context().get(ContextKeys.DB_PRIMARY));
+        assertEquals("300", eu.context().get(ContextKeys.DB_MAX_LAG_SECONDS));
+        assertEquals(List.of(primary, "multi-region-ha/asia-southeast/vpc/asia-vpc").stream().sorted().toList(),
+                asia.dependsOn().stream().sorted().toList());
+        assertEquals("primary", nodes.get(order.indexOf(primary)).context().get(ContextKeys.DB_ROLE));
+        assertEquals(19, nodes.stream().filter(n -> !n.dns()).count(), "every resource of the seed");
+    }
 }

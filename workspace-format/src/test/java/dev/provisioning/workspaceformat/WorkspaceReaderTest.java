@@ -49,7 +49,7 @@ class WorkspaceReaderTest {
         JsonNode rule = resource(model, "us-east", "us-lb").at("/forwarding_rules/0");
         assertEquals("https", rule.get("entry_protocol").asText());
         assertEquals(443, rule.get("entry_port").asInt());
-        assertEquals("your-certificate-id", rule.get("certificate_id").asText());
+        assertEquals("api-example-com", rule.get("certificate_name").asText());
         assertEquals("http", rule.get("target_protocol").asText(), "schema default");
         assertEquals("load-balancer", resource(model, "eu-central", "eu-lb").get("kind").asText());
         assertEquals("alb", resource(model, "asia-southeast", "asia-lb").get("kind").asText());

@@ -44,7 +44,7 @@ public class ReplicationResource {
         return topology.liveNodes(workspace)
                 .map(nodes -> ReplicationTopology.of(workspace, nodes))
                 .orElseThrow(() -> ProblemException.notFound("/problems/unknown-workspace",
-                        "no database-primary or database-replica of workspace '" + workspace
+                        "no database of workspace '" + workspace
                                 + "' has been reported"));
     }
 }

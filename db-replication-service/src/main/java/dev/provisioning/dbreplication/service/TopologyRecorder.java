@@ -1,5 +1,6 @@
 package dev.provisioning.dbreplication.service;
 
+import dev.provisioning.contracts.ContextKeys;
 import dev.provisioning.contracts.messages.ResourceDeleted;
 import dev.provisioning.contracts.messages.ResourceReady;
 import dev.provisioning.dbreplication.DatabaseNode;
@@ -14,8 +15,8 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Records the database topology from resource events: a ready {@code database-primary} or {@code database-replica}
- * becomes a node of its workspace, a deleted one leaves it. Every other kind is ignored.
+ * Records the database topology from resource events: a ready database (see {@link DatabaseRole}) becomes a node of
+ * its workspace, with the primary a replica follows; a deleted one leaves it. Every other resource is ignored.
  *
  * <p>Events of one resource arrive in order (they share a key), but a redelivery can replay an older one; comparing
  * event times keeps a late ResourceReady from resurrecting a deleted server.
@@ -34,7 +35,7 @@ public class TopologyRecorder {
     @WithSpan("replication.record-ready")
     @Transactional
     public void recordReady(ResourceReady ready) {
-        Optional<DatabaseRole> role = DatabaseRole.ofKind(ready.address().kind());
+        Optional<DatabaseRole> role = DatabaseRole.of(ready.address().kind(), ready.context());
         if (role.isEmpty()) {
             return;
         }
@@ -52,6 +53,8 @@ public class TopologyRecorder {
         node.region = ready.address().region();
         node.name = ready.address().name();
         node.role = role.get();
+        node.kind = ready.address().kind();
+        node.primaryAddress = role.get() == DatabaseRole.REPLICA ? ready.context().get(ContextKeys.DB_PRIMARY) : null;
         node.provider = ready.provider().id();
         node.providerRegion = ready.providerRegion();
         node.providerId = ready.providerId();
@@ -70,14 +73,11 @@ public class TopologyRecorder {
     @WithSpan("replication.record-deleted")
     @Transactional
     public void recordDeleted(ResourceDeleted deleted) {
-        if (DatabaseRole.ofKind(deleted.address().kind()).isEmpty()) {
-            return;
-        }
         String address = deleted.address().toString();
         Span.current().setAttribute("replication.node", address);
         Optional<DatabaseNode> existing = DatabaseNode.byAddress(address);
         if (existing.isEmpty()) {
-            LOG.infof("%s was deleted before it was ever reported ready; nothing recorded", address);
+            // Every deleted resource is looked up: a delete event need not say whether it was a database.
             return;
         }
         DatabaseNode node = existing.get();

@@ -3,8 +3,15 @@ package dev.provisioning.planner.model;
 import java.util.List;
 import java.util.Map;
 
-/** A declared workspace after parsing: its DNS settings and, per region name, what should run there. */
-public record WorkspaceDefinition(String name, DnsSettings dns, Map<String, RegionDefinition> regions) {
+/**
+ * A declared workspace after parsing: its DNS settings, per region name what should run there, and its monthly
+ * budget (null: none).
+ */
+public record WorkspaceDefinition(String name, DnsSettings dns, Map<String, RegionDefinition> regions, Budget budget) {
+
+    /** What the workspace may cost per month, in US dollars; plans that would exceed it say so. */
+    public record Budget(java.math.BigDecimal monthlyUsd) {
+    }
 
     /**
      * The workspace's public DNS: the hosted zone, the TTL of the records it writes, the region that answers where

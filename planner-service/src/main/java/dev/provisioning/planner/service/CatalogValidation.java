@@ -45,6 +45,7 @@ public class CatalogValidation {
         List<FieldWarning> warnings = new ArrayList<>();
         workspace.regions().forEach((regionName, region) ->
                 checkRegion("regions." + regionName, region, errors, warnings));
+        errors.addAll(DatabaseTopology.check(workspace));
         if (!errors.isEmpty()) {
             // A declaration expanded by count yields the same problem once per copy: report it once.
             throw new InvalidWorkspaceException(errors.stream().distinct().toList());
@@ -228,10 +229,14 @@ public class CatalogValidation {
         }
         for (int i = 0; i < rules.size(); i++) {
             if (rules.get(i) instanceof Map<?, ?> rule && "https".equalsIgnoreCase(String.valueOf(rule.get("entry_protocol")))
-                    && (rule.get("certificate_id") == null || String.valueOf(rule.get("certificate_id")).isBlank())) {
+                    && blank(rule.get("certificate_id")) && blank(rule.get("certificate_name"))) {
                 errors.add(FieldError.of(at + ".forwarding_rules[" + i + "].certificate_id", null,
-                        "an https forwarding rule needs the id of the certificate to serve"));
+                        "an https forwarding rule needs the certificate to serve: its certificate_id or certificate_name"));
             }
         }
+    }
+
+    private static boolean blank(Object value) {
+        return value == null || String.valueOf(value).isBlank();
     }
 }

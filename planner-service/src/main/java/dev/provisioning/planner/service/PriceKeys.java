@@ -22,6 +22,7 @@ public final class PriceKeys {
             case DIGITALOCEAN -> switch (kind) {
                 case "droplet" -> "digitalocean:size:" + spec.get("size");
                 case "load-balancer" -> "digitalocean:load-balancer:" + spec.getOrDefault("size_unit", 1);
+                case "database" -> "digitalocean:database:" + spec.get("size") + ":" + spec.getOrDefault("num_nodes", 1);
                 default -> null;
             };
             case HETZNER -> switch (kind) {
@@ -29,11 +30,15 @@ public final class PriceKeys {
                 case "load-balancer" -> "hetzner:load-balancer-type:" + spec.getOrDefault("load_balancer_type", "lb11")
                         + ":" + location;
                 case "volume" -> "hetzner:volume:" + location;
+                // A replica on one of the region's servers costs nothing more; a dedicated one is a server.
+                case "database-replica" -> spec.get("host") != null ? null
+                        : "hetzner:server-type:" + spec.getOrDefault("server_type", "cpx21") + ":" + location;
                 default -> null;
             };
             case AWS -> switch (kind) {
                 case "ec2-instance" -> "aws:ec2:" + spec.get("instance_type") + ":" + location;
                 case "alb" -> "aws:elbv2:application:" + location;
+                case "rds-instance" -> "aws:rds:" + spec.getOrDefault("instance_class", "db.t3.medium") + ":" + location;
                 default -> null;
             };
         };

@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * Turns a workspace definition into the nodes of a rollout's dependency graph. The edges come from references
- * between resources (a server's network, a load balancer's targets: network → servers → load balancer), and each
+ * between resources (a server's network, a load balancer's targets: network → servers → load balancer; a database
+ * replica's primary, possibly in another region), and each
  * region's DNS record waits for the region's front resource (its load balancer, else its first server).
  */
 public final class RolloutGraph {
@@ -61,7 +62,13 @@ public final class RolloutGraph {
                     spec.put(key, value instanceof List<?> ? targets : targets.get(0));
                 }
             }));
-            Map<String, String> context = Map.of();
+            DatabaseTopology.resolve(workspace, regionName, spec.get(DatabaseTopology.PRIMARY_KEY))
+                    .filter(primary -> DatabaseTopology.isDatabase(resource.kind()))
+                    .ifPresent(primary -> {
+                        dependsOn.add(primary.toString());
+                        spec.put(DatabaseTopology.PRIMARY_KEY, primary.toString());
+                    });
+            Map<String, String> context = DatabaseTopology.context(workspace, regionName, resource);
             if (resource == front) {
                 frontAddress = address;
                 context = dnsContext(workspace, regionName, region);

@@ -74,7 +74,24 @@ public class WorkspaceParser {
         if (!errors.isEmpty()) {
             throw new InvalidWorkspaceException(errors);
         }
-        return new WorkspaceDefinition(workspaceName, dns, regions);
+        WorkspaceDefinition.Budget budget = parseBudget(root.get("budget"), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidWorkspaceException(errors);
+        }
+        return new WorkspaceDefinition(workspaceName, dns, regions, budget);
+    }
+
+    private static WorkspaceDefinition.Budget parseBudget(JsonNode budget, List<FieldError> errors) {
+        if (budget == null || budget.isNull()) {
+            return null;
+        }
+        JsonNode monthly = budget.get("monthlyUsd");
+        if (!budget.isObject() || monthly == null || !monthly.isNumber() || monthly.decimalValue().signum() <= 0) {
+            errors.add(FieldError.of(budget.isObject() ? "budget.monthlyUsd" : "budget",
+                    text(budget.isObject() ? monthly : budget), "must be a positive number of US dollars per month"));
+            return null;
+        }
+        return new WorkspaceDefinition.Budget(monthly.decimalValue());
     }
 
     private DnsSettings parseDns(JsonNode dns, List<FieldError> errors) {
