@@ -9,6 +9,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.locks.Lock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -20,6 +21,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class CommandConsumer {
 
+    /** The worker pool commands run on; see {@code META-INF/microprofile-config.properties} for its size. */
+    public static final String WORKER_POOL = "agent-commands";
+
+    private final KeyStripes stripes = new KeyStripes(64);
     private final CommandHandler handler;
     private final EventPublisher publisher;
     private final Tracer tracer;
@@ -31,14 +36,24 @@ public class CommandConsumer {
         this.tracer = tracer;
     }
 
-    // Ordered blocking processing: commands for one resource arrive on one partition and must not overtake each other.
+    /**
+     * Commands run side by side on the {@value #WORKER_POOL} worker pool (its {@code max-concurrency} bounds how many
+     * provider calls are in flight), so a region's servers are provisioned together rather than one after another.
+     * Commands for one resource address share a key, and their stripe lock keeps them from overtaking each other.
+     */
     @Incoming("commands")
-    @Blocking
+    @Blocking(value = WORKER_POOL, ordered = false)
     public void consume(ConsumerRecord<String, String> record) {
-        ConsumerSpans.process(tracer, record, record.topic() + " process", () -> {
-            CloudEvent command = CloudEventCodec.decode(record);
-            ProvisioningMessage outcome = handler.handle(command);
-            publisher.publish(outcome);
-        });
+        Lock lock = stripes.of(record.key());
+        lock.lock();
+        try {
+            ConsumerSpans.process(tracer, record, record.topic() + " process", () -> {
+                CloudEvent command = CloudEventCodec.decode(record);
+                ProvisioningMessage outcome = handler.handle(command);
+                publisher.publish(outcome);
+            });
+        } finally {
+            lock.unlock();
+        }
     }
 }
