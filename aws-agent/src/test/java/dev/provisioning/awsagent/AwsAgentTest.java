@@ -20,7 +20,7 @@ class AwsAgentTest extends AgentContractTest {
 
     @Override
     protected String supportedKinds() {
-        return "alb, ec2-instance, vpc";
+        return "alb, ec2-instance, rds-instance, vpc";
     }
 
     @Override

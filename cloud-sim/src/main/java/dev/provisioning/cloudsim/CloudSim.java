@@ -5,9 +5,11 @@ import dev.provisioning.cloudsim.aws.AwsQueryApi;
 import dev.provisioning.cloudsim.aws.ec2.Ec2Service;
 import dev.provisioning.cloudsim.aws.elbv2.ElbService;
 import dev.provisioning.cloudsim.aws.pricing.PriceListService;
+import dev.provisioning.cloudsim.aws.rds.RdsService;
 import dev.provisioning.cloudsim.aws.route53.Route53Api;
 import dev.provisioning.cloudsim.aws.sts.StsService;
 import dev.provisioning.cloudsim.control.ControlApi;
+import dev.provisioning.cloudsim.control.PriceSheetApi;
 import dev.provisioning.cloudsim.digitalocean.DigitalOceanApi;
 import dev.provisioning.cloudsim.digitalocean.DigitalOceanCatalog;
 import dev.provisioning.cloudsim.fault.FaultInjector;
@@ -70,13 +72,15 @@ public final class CloudSim implements AutoCloseable {
             digitalOcean.resetRateLimit();
         };
         Router router = new Router(List.of(
+                new Router.Mount("/_sim/prices/", new PriceSheetApi()),
                 new Router.Mount("/_sim/", new ControlApi(state, faults, live, reset)),
                 new Router.Mount("/v2/", digitalOcean),
                 new Router.Mount("/v1/", new HetznerApi(state.hetznerStore())),
                 new Router.Mount("/2013-04-01/", new Route53Api(state.hostedZoneStore(), state.healthCheckStore(),
                         state.elbStore()))),
                 new AwsQueryApi(List.of(new Ec2Service(state.ec2Store()),
-                        new ElbService(state.elbStore(), state.ec2Store()), new StsService(), new PriceListService())));
+                        new ElbService(state.elbStore(), state.ec2Store()), new RdsService(state.rdsStore()),
+                        new StsService(), new PriceListService())));
 
         HttpServer server;
         try {

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param loadBalancerDelay time a DigitalOcean load balancer stays {@code new} before it is {@code active}
  * @param ec2BootDelay  time an EC2 instance stays {@code pending} (and {@code stopping}, {@code shutting-down})
  * @param elbProvisionDelay time an ELBv2 load balancer stays {@code provisioning} before it is {@code active}
+ * @param databaseDelay time a DigitalOcean database cluster (or read replica) stays {@code creating} before it is
+ *                      {@code online}
  */
 public record CloudSimConfig(
         String bindAddress,
@@ -30,7 +32,8 @@ public record CloudSimConfig(
         Duration serverBootDelay,
         Duration loadBalancerDelay,
         Duration ec2BootDelay,
-        Duration elbProvisionDelay) {
+        Duration elbProvisionDelay,
+        Duration databaseDelay) {
 
     /** Port the simulator uses when none is given, the one the local stack points the agents at. */
     public static final int DEFAULT_PORT = 4566;
@@ -39,7 +42,8 @@ public record CloudSimConfig(
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(ec2BootDelay, "ec2BootDelay");
         Objects.requireNonNull(elbProvisionDelay, "elbProvisionDelay");
-        if (ec2BootDelay.isNegative() || elbProvisionDelay.isNegative()) {
+        Objects.requireNonNull(databaseDelay, "databaseDelay");
+        if (ec2BootDelay.isNegative() || elbProvisionDelay.isNegative() || databaseDelay.isNegative()) {
             throw new IllegalArgumentException("delays must not be negative");
         }
         Objects.requireNonNull(dropletBootDelay, "dropletBootDelay");
@@ -62,50 +66,56 @@ public record CloudSimConfig(
 
     /**
      * Loopback, port 4566, time scale 1, droplets and Hetzner servers boot in 300 ms (a realistic 30 s sped up 100 times),
+     * load balancers, EC2 instances, ELBs and database clusters are up in 300 ms too,
      * DNS changes are in sync as soon as they are read back, four worker threads.
      */
     public static CloudSimConfig defaults() {
-        return new CloudSimConfig("127.0.0.1", DEFAULT_PORT, 1.0, Duration.ofMillis(300), Duration.ZERO, 4, Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(300));
+        return new CloudSimConfig("127.0.0.1", DEFAULT_PORT, 1.0, Duration.ofMillis(300), Duration.ZERO, 4, Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(300),
+                Duration.ofMillis(300));
     }
 
     public CloudSimConfig withBindAddress(String newBindAddress) {
-        return new CloudSimConfig(newBindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay);
+        return new CloudSimConfig(newBindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay, databaseDelay);
     }
 
     public CloudSimConfig withPort(int newPort) {
-        return new CloudSimConfig(bindAddress, newPort, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay);
+        return new CloudSimConfig(bindAddress, newPort, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay, databaseDelay);
     }
 
     public CloudSimConfig withTimeScale(double newTimeScale) {
-        return new CloudSimConfig(bindAddress, port, newTimeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay);
+        return new CloudSimConfig(bindAddress, port, newTimeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay, databaseDelay);
     }
 
     public CloudSimConfig withDropletBootDelay(Duration newDelay) {
-        return new CloudSimConfig(bindAddress, port, timeScale, newDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay);
+        return new CloudSimConfig(bindAddress, port, timeScale, newDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay, databaseDelay);
     }
 
     public CloudSimConfig withDnsChangeDelay(Duration newDelay) {
-        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, newDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay);
+        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, newDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay, databaseDelay);
     }
 
     public CloudSimConfig withWorkerThreads(int newWorkerThreads) {
-        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, newWorkerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay);
+        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, newWorkerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay, databaseDelay);
     }
 
     public CloudSimConfig withServerBootDelay(Duration newDelay) {
-        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, newDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay);
+        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, newDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay, databaseDelay);
     }
 
     public CloudSimConfig withLoadBalancerDelay(Duration newDelay) {
-        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, newDelay, ec2BootDelay, elbProvisionDelay);
+        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, newDelay, ec2BootDelay, elbProvisionDelay, databaseDelay);
     }
 
     public CloudSimConfig withEc2BootDelay(Duration newDelay) {
-        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, newDelay, elbProvisionDelay);
+        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, newDelay, elbProvisionDelay, databaseDelay);
     }
 
     public CloudSimConfig withElbProvisionDelay(Duration newDelay) {
-        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, newDelay);
+        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, newDelay, databaseDelay);
+    }
+
+    public CloudSimConfig withDatabaseDelay(Duration newDelay) {
+        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay, newDelay);
     }
 
     /** The given nominal delay after applying {@link #timeScale()}. */

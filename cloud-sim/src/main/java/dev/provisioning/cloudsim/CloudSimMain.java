@@ -22,6 +22,7 @@ public final class CloudSimMain {
               --server-delay-ms N    Hetzner server boot time before scaling (env CLOUD_SIM_SERVER_DELAY_MS, default 300)
               --ec2-delay-ms N       EC2 instance pending/stopping/shutting-down time (env CLOUD_SIM_EC2_DELAY_MS, default 300)
               --elb-delay-ms N       ELBv2 load balancer provisioning time (env CLOUD_SIM_ELB_DELAY_MS, default 300)
+              --database-delay-ms N  DigitalOcean database cluster/replica creating -> online (env CLOUD_SIM_DATABASE_DELAY_MS, default 300)
               --dns-change-delay-ms N  Route53 change propagation before scaling (env CLOUD_SIM_DNS_CHANGE_DELAY_MS, default 0)
               --threads N            HTTP worker threads (env CLOUD_SIM_THREADS, default 4)
             """;
@@ -77,6 +78,7 @@ public final class CloudSimMain {
         config = apply(config, "--server-delay-ms", env.get("CLOUD_SIM_SERVER_DELAY_MS"));
         config = apply(config, "--ec2-delay-ms", env.get("CLOUD_SIM_EC2_DELAY_MS"));
         config = apply(config, "--elb-delay-ms", env.get("CLOUD_SIM_ELB_DELAY_MS"));
+        config = apply(config, "--database-delay-ms", env.get("CLOUD_SIM_DATABASE_DELAY_MS"));
         config = apply(config, "--threads", env.get("CLOUD_SIM_THREADS"));
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -114,6 +116,7 @@ public final class CloudSimMain {
                 case "--dns-change-delay-ms" -> config.withDnsChangeDelay(Duration.ofMillis(Long.parseLong(trimmed)));
                 case "--ec2-delay-ms" -> config.withEc2BootDelay(Duration.ofMillis(Long.parseLong(trimmed)));
                 case "--elb-delay-ms" -> config.withElbProvisionDelay(Duration.ofMillis(Long.parseLong(trimmed)));
+                case "--database-delay-ms" -> config.withDatabaseDelay(Duration.ofMillis(Long.parseLong(trimmed)));
                 case "--threads" -> config.withWorkerThreads(Integer.parseInt(trimmed));
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             };

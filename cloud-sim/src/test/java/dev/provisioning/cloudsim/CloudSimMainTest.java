@@ -30,6 +30,14 @@ class CloudSimMainTest {
     }
 
     @Test
+    void theDatabaseDelayComesFromTheEnvironmentOrItsFlag() {
+        assertEquals(Duration.ofMillis(1500), CloudSimMain.parse(new String[0],
+                Map.of("CLOUD_SIM_DATABASE_DELAY_MS", "1500")).databaseDelay());
+        assertEquals(Duration.ofMillis(20), CloudSimMain.parse(new String[] {"--database-delay-ms", "20"},
+                Map.of("CLOUD_SIM_DATABASE_DELAY_MS", "1500")).databaseDelay());
+    }
+
+    @Test
     void badInputIsReported() {
         assertThrows(IllegalArgumentException.class, () -> CloudSimMain.parse(new String[] {"--port", "x"}, Map.of()));
         assertThrows(IllegalArgumentException.class, () -> CloudSimMain.parse(new String[] {"--bogus", "1"}, Map.of()));

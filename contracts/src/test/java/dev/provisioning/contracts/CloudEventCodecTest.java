@@ -9,6 +9,7 @@ import dev.provisioning.contracts.cloudevents.CloudEvent;
 import dev.provisioning.contracts.cloudevents.CloudEventCodec;
 import dev.provisioning.contracts.cloudevents.MalformedMessageException;
 import dev.provisioning.contracts.cloudevents.MessageType;
+import dev.provisioning.contracts.messages.BudgetExceeded;
 import dev.provisioning.contracts.messages.DeleteResource;
 import dev.provisioning.contracts.messages.DnsRecordSynced;
 import dev.provisioning.contracts.messages.ProvisionResource;
@@ -57,6 +58,8 @@ class CloudEventCodecTest {
                         "/hostedzone/Z1", "us.api.example.com.", "A", 60, List.of("198.51.100.7"), NOW),
                 new ResourcePriced("r-1", DROPLET, Provider.DIGITALOCEAN, "digitalocean:size:s-2vcpu-4gb",
                         new BigDecimal("24.00"), NOW),
+                new BudgetExceeded("slice", new BigDecimal("350.00"), new BigDecimal("361.00"), BudgetExceeded.ESTIMATE,
+                        NOW),
                 new RolloutCompleted("r-1", "slice", "SUCCEEDED", 2, NOW));
     }
 

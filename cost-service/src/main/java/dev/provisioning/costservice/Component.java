@@ -1,6 +1,7 @@
 package dev.provisioning.costservice;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -21,11 +22,16 @@ public enum Component {
             Map.entry("lb", LOAD_BALANCER), Map.entry("alb", LOAD_BALANCER), Map.entry("nlb", LOAD_BALANCER),
             Map.entry("elb", LOAD_BALANCER),
             Map.entry("database", DATABASE), Map.entry("db", DATABASE), Map.entry("rds", DATABASE),
+            Map.entry("database-primary", DATABASE), Map.entry("database-replica", DATABASE),
+            Map.entry("rds-instance", DATABASE),
             Map.entry("postgres", DATABASE), Map.entry("postgresql", DATABASE), Map.entry("replica", DATABASE),
             Map.entry("network", NETWORK), Map.entry("vpc", NETWORK), Map.entry("vswitch", NETWORK),
             Map.entry("subnet", NETWORK), Map.entry("firewall", NETWORK), Map.entry("floating-ip", NETWORK),
             Map.entry("volume", VOLUME), Map.entry("disk", VOLUME), Map.entry("ebs", VOLUME),
             Map.entry("block-storage", VOLUME));
+
+    /** Price keys that name a database whatever the kind of the resource carrying them. */
+    private static final List<String> DATABASE_KEY_PREFIXES = List.of("digitalocean:database:", "aws:rds:");
 
     private final String id;
     private final String label;
@@ -53,6 +59,17 @@ public enum Component {
             }
         }
         throw new IllegalArgumentException("unknown component '" + id + "'");
+    }
+
+    /**
+     * The component of a resource: {@link #DATABASE} for a managed database's price key
+     * ({@code digitalocean:database:*}, {@code aws:rds:*}), else the component of its kind.
+     */
+    public static Component of(String kind, String priceKey) {
+        if (priceKey != null && DATABASE_KEY_PREFIXES.stream().anyMatch(priceKey::startsWith)) {
+            return DATABASE;
+        }
+        return ofKind(kind);
     }
 
     /**

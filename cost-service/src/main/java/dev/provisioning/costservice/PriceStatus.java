@@ -5,6 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /** Whether a stored resource has a price, and if not, why: an unpriced resource is kept, never dropped. */
 public enum PriceStatus {
     PRICED("priced", false),
+    /**
+     * No price key, and none is due: the resource has no charge of its own (a private network, or a database replica
+     * on a server of the workspace that is priced itself). Counted at $0.00, shown as included.
+     */
+    INCLUDED("included", false),
     /** The ready event named no price key; only a new event can fix that. */
     NO_PRICE_KEY("no-price-key", false),
     /** No price source for the provider yet; retried, since one may be configured later. */
@@ -31,5 +36,10 @@ public enum PriceStatus {
 
     public boolean retryable() {
         return retryable;
+    }
+
+    /** Whether the resource has a monthly amount that counts in the totals ({@link #PRICED} or {@link #INCLUDED}). */
+    public boolean counted() {
+        return this == PRICED || this == INCLUDED;
     }
 }

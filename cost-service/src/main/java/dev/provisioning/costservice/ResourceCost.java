@@ -46,11 +46,11 @@ public class ResourceCost extends PanacheEntityBase {
     @Column(name = "price_key")
     public String priceKey;
 
-    /** Monthly price in USD rounded to cents; null while unpriced. */
     /** How many units a per-unit price key is charged for (a volume's GB, from the ready event's size). */
     @Column(name = "quantity")
     public Integer quantity;
 
+    /** Monthly price in USD rounded to cents; 0.00 when included, null while unpriced. */
     @Column(name = "monthly_usd", precision = 12, scale = 2)
     public BigDecimal monthlyUsd;
 
@@ -58,6 +58,7 @@ public class ResourceCost extends PanacheEntityBase {
     @Column(name = "price_status", nullable = false)
     public PriceStatus priceStatus;
 
+    /** Why the resource is unpriced, or for an included one why it has no charge of its own. */
     @Column(name = "unpriced_reason")
     public String unpricedReason;
 
@@ -91,8 +92,43 @@ public class ResourceCost extends PanacheEntityBase {
         return priceStatus == PriceStatus.PRICED;
     }
 
+    /** Whether the monthly amount counts in the totals: priced, or included at $0.00. */
+    public boolean isCounted() {
+        return priceStatus.counted();
+    }
+
     public static List<ResourceCost> forWorkspace(String workspace) {
         return list("workspace", Sort.by("firstSeenAt").and("address"), workspace);
+    }
+
+    /** The sum of the workspace's counted monthly amounts, USD. */
+    public static BigDecimal monthlyTotal(String workspace) {
+        BigDecimal total = getEntityManager()
+                .createQuery("select sum(r.monthlyUsd) from ResourceCost r where r.workspace = ?1"
+                        + " and r.monthlyUsd is not null", BigDecimal.class)
+                .setParameter(1, workspace)
+                .getSingleResult();
+        return total == null ? BigDecimal.ZERO : total;
+    }
+
+    /** How many of the workspace's resources have no amount (see {@link PriceStatus#counted()}). */
+    public static long uncountedResources(String workspace) {
+        List<PriceStatus> counted = Arrays.stream(PriceStatus.values()).filter(PriceStatus::counted).toList();
+        return count("workspace = ?1 and priceStatus not in ?2", workspace, counted);
+    }
+
+    /** The sum of the counted monthly amounts of these addresses of the workspace, USD. */
+    public static BigDecimal monthlyTotalOf(String workspace, List<String> addresses) {
+        if (addresses.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal total = getEntityManager()
+                .createQuery("select sum(r.monthlyUsd) from ResourceCost r where r.workspace = ?1"
+                        + " and r.address in ?2 and r.monthlyUsd is not null", BigDecimal.class)
+                .setParameter(1, workspace)
+                .setParameter(2, addresses)
+                .getSingleResult();
+        return total == null ? BigDecimal.ZERO : total;
     }
 
     /** Unpriced resources whose reason may have gone away (see {@link PriceStatus#retryable()}). */

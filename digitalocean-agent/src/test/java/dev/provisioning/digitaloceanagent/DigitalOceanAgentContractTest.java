@@ -20,7 +20,7 @@ class DigitalOceanAgentContractTest extends AgentContractTest {
 
     @Override
     protected String supportedKinds() {
-        return "droplet, load-balancer, vpc";
+        return "database, droplet, load-balancer, vpc";
     }
 
     @Override

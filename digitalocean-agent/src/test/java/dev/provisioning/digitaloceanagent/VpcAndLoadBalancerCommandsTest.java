@@ -169,6 +169,44 @@ class VpcAndLoadBalancerCommandsTest {
     }
 
     @Test
+    void anHttpsRuleMayNameItsCertificateInsteadOfGivingItsId() throws Exception {
+        String name = "cert-" + UUID.randomUUID().toString().substring(0, 8);
+        java.net.http.HttpResponse<String> uploaded = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder()
+                        .uri(java.net.URI.create(CloudSimTestResource.sim().url() + "/v2/certificates"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer test-token")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\": \"" + name + "\","
+                                + " \"type\": \"custom\", \"private_key\": \"-----BEGIN PRIVATE KEY-----\\nAA\\n-----END"
+                                + " PRIVATE KEY-----\", \"leaf_certificate\": \"-----BEGIN CERTIFICATE-----\\nAA\\n-----END"
+                                + " CERTIFICATE-----\"}"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, uploaded.statusCode(), uploaded.body());
+        String certificateId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(uploaded.body())
+                .path("certificate").path("id").asText();
+        ResourceAddress lb = address("load-balancer", "named-tls-lb");
+        Map<String, Object> https = Map.of("entry_protocol", "https", "entry_port", 443, "target_protocol", "http",
+                "target_port", 80, "certificate_name", name);
+
+        provisionAndAwaitNth(lb, Map.of("forwarding_rules", List.of(https)), 1);
+
+        List<DigitalOceanLoadBalancer> created = loadBalancersOf(lb);
+        assertEquals(1, created.size());
+        assertEquals(certificateId, created.get(0).forwardingRules().get(0).certificateId());
+
+        ResourceAddress missing = address("load-balancer", "unnamed-tls-lb");
+        kafka.sendCommand(TOPIC, provision(missing, Map.of("forwarding_rules", List.of(Map.of("entry_protocol",
+                "https", "entry_port", 443, "target_protocol", "http", "target_port", 80,
+                "certificate_name", "no-such-certificate")))));
+        ResourceFailed failed = kafka.awaitEvent(missing.toString(), MessageType.RESOURCE_FAILED, TIMEOUT)
+                .dataAs(ResourceFailed.class);
+        assertFalse(failed.retryable());
+        assertTrue(failed.message().contains("no certificate named 'no-such-certificate'"), failed.message());
+        assertTrue(loadBalancersOf(missing).isEmpty());
+    }
+
+    @Test
     void aTargetThatWasNeverProvisionedIsReportedByAddress() {
         ResourceAddress lb = address("load-balancer", "orphan-lb");
         ResourceAddress ghost = address("droplet", "ghost");

@@ -20,7 +20,7 @@ class HetznerAgentTest extends AgentContractTest {
 
     @Override
     protected String supportedKinds() {
-        return "load-balancer, network, server, volume";
+        return "database-replica, load-balancer, network, server, volume";
     }
 
     @Override

@@ -4,16 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.provisioning.contracts.cloudevents.CloudEventCodec;
+import dev.provisioning.contracts.cloudevents.MessageType;
+import dev.provisioning.deploy.local.RolloutReport;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.HostedZone;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
@@ -32,13 +37,12 @@ import software.amazon.awssdk.services.route53.model.TestDnsAnswerResponse;
 /**
  * The seed's workspace (deploy/workspaces/multi-region-ha) applied from empty on all three providers, every component
  * a separate process: networks, nine servers, three load balancers with three servers each, the EU backup volume,
- * the regional names, the apex with geolocation routing and a health check per region. The databases are left out:
- * no agent provisions them yet, and the planner refuses them by name.
+ * the regional names, the apex with geolocation routing and a health check per region, the PostgreSQL primary on
+ * DigitalOcean with its replicas on Hetzner and RDS, and the seed's cost table.
  */
 class MultiRegionIT {
 
     static final String WORKSPACE = "multi-region-ha";
-    static final Set<String> DATABASE_KINDS = Set.of("database", "database-replica", "rds-instance");
 
     static StackFixture fixture;
 
@@ -56,36 +60,13 @@ class MultiRegionIT {
 
     @Test
     void appliesTheSeedWorkspaceOnAllThreeProviders() throws Exception {
-        ObjectNode workspace = (ObjectNode) StackFixture.JSON.readTree(Files.readString(
-                fixture.repoRoot.resolve("deploy/workspaces/multi-region-ha/equivalents/workspace.json")));
-        // The seed's certificate id is a placeholder: upload a certificate to the provider and use its id.
-        HttpResponse<String> certificate = fixture.post(fixture.cloudSim() + "/v2/certificates", """
-                {"name": "api-example-com", "type": "custom",
-                 "private_key": "-----BEGIN PRIVATE KEY-----\\nMIIB\\n-----END PRIVATE KEY-----",
-                 "leaf_certificate": "-----BEGIN CERTIFICATE-----\\nMIIB\\n-----END CERTIFICATE-----"}""");
-        assertEquals(201, certificate.statusCode(), certificate.body());
-        String certificateId = StackFixture.JSON.readTree(certificate.body()).path("certificate").path("id").asText();
-        for (JsonNode region : workspace.path("regions")) {
-            ArrayNode resources = (ArrayNode) region.path("resources");
-            for (int i = resources.size() - 1; i >= 0; i--) {
-                if (DATABASE_KINDS.contains(resources.get(i).path("kind").asText())) {
-                    resources.remove(i);
-                }
-            }
-            for (JsonNode resource : resources) {
-                for (JsonNode rule : resource.path("forwarding_rules")) {
-                    ((ObjectNode) rule).put("certificate_id", certificateId);
-                }
-            }
-        }
-
-        HttpResponse<String> declared = fixture.post(fixture.planner() + "/api/v1/workspaces/" + WORKSPACE, workspace.toString());
-        assertEquals(201, declared.statusCode(), declared.body());
+        // The path deploy/local/up takes: workspace.ncl + config.toml read without nickel, the certificate the
+        // load balancer names uploaded to the (simulated) account, declared, applied, awaited.
         long started = System.nanoTime();
-        HttpResponse<String> applied = fixture.post(fixture.planner() + "/api/v1/workspaces/" + WORKSPACE + "/apply", "");
-        assertEquals(202, applied.statusCode(), applied.body());
-        JsonNode rollout = fixture.awaitRollout(StackFixture.JSON.readTree(applied.body()).path("rolloutId").asText(),
-                Duration.ofMinutes(4));
+        RolloutReport report = fixture.stack.applyWorkspace(
+                fixture.repoRoot.resolve("deploy/workspaces/multi-region-ha"), Duration.ofMinutes(4));
+        assertEquals("SUCCEEDED", report.status(), report.render());
+        JsonNode rollout = report.rollout();
         System.out.printf("multi-region-ha: rollout of %d steps SUCCEEDED in %.1f s%n", rollout.path("steps").size(),
                 (System.nanoTime() - started) / 1e9);
 
@@ -127,6 +108,34 @@ class MultiRegionIT {
             assertEquals(3, elb.describeTargetHealth(b -> b.targetGroupArn(targetGroup)).targetHealthDescriptions().size());
         }
 
+        // The databases: one DigitalOcean cluster (3 nodes) as primary, the EU replica on the first Hetzner app server
+        // with the backup volume attached there, the APAC replica on RDS.
+        JsonNode clusters = fixture.getJson(fixture.cloudSim() + "/v2/databases").path("databases");
+        assertEquals(1, clusters.size(), clusters.toString());
+        assertEquals("online", clusters.get(0).path("status").asText());
+        assertEquals(3, clusters.get(0).path("num_nodes").asInt());
+        assertEquals("db-s-2vcpu-4gb", clusters.get(0).path("size").asText());
+        JsonNode replicaHosts = fixture.getJson(fixture.cloudSim() + "/v1/servers?label_selector=db-role%3Dreplica")
+                .path("servers");
+        assertEquals(Set.of("hetzner-eu-1"), names(replicaHosts, "name"));
+        String replicaHostId = replicaHosts.get(0).path("id").asText();
+        JsonNode volumes = fixture.getJson(fixture.cloudSim() + "/v1/volumes").path("volumes");
+        assertEquals(replicaHostId, volumes.get(0).path("server").asText(), volumes.toString());
+        try (RdsClient rds = RdsClient.builder().endpointOverride(endpoint).region(Region.AP_SOUTHEAST_1)
+                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build()) {
+            List<DBInstance> instances = rds.describeDBInstances().dbInstances();
+            assertEquals(1, instances.size(), instances.toString());
+            assertEquals("available", instances.get(0).dbInstanceStatus());
+            assertEquals("db.t3.medium", instances.get(0).dbInstanceClass());
+        }
+        JsonNode topology = awaitJson(fixture.service("db-replication-service") + "/api/v1/replication/" + WORKSPACE,
+                t -> t.path("replicas").size() == 2);
+        String primary = WORKSPACE + "/us-east/database/us-db-primary";
+        assertEquals(primary, topology.path("primary").path("address").asText(), topology.toString());
+        assertEquals(Set.of(primary), names(topology.path("replicas"), "primaryAddress"));
+        assertEquals(Set.of("hetzner", "aws"), names(topology.path("replicas"), "provider"));
+        assertEquals(0, topology.path("warnings").size(), topology.toString());
+
         // Route53: the three regional names, the apex per region, three health checks; a European resolver gets EU.
         try (Route53Client route53 = Route53Client.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL)
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build()) {
@@ -149,11 +158,67 @@ class MultiRegionIT {
             assertEquals(List.of(usIp), american.recordData(), american.toString());
         }
 
-        // Every region is priced, from each provider's own price data.
-        JsonNode costs = fixture.getJson(fixture.service("cost-service") + "/api/v1/costs/" + WORKSPACE);
-        System.out.println("multi-region-ha costs: " + costs.path("byRegion"));
-        assertEquals(3, costs.path("byRegion").size(), costs.toString());
+        // The seed's cost table, from the providers' own price data: US $102, EU ≈ $79 (€72.70), APAC $130, ≈ $311.
+        JsonNode costs = awaitJson(fixture.service("cost-service") + "/api/v1/costs/" + WORKSPACE,
+                c -> c.path("unpricedResources").asInt(-1) == 0 && c.path("byRegion").size() == 3);
+        System.out.println("multi-region-ha costs: " + costs.path("byRegion") + " total " + costs.path("monthlyTotal"));
+        Map<String, Double> byRegion = StreamSupport.stream(costs.path("byRegion").spliterator(), false)
+                .collect(Collectors.toMap(r -> r.path("region").asText(), r -> r.path("monthlyUsd").asDouble()));
+        assertWithin(102.0, byRegion.get("us-east"), "us-east");
+        assertWithin(79.0, byRegion.get("eu-central"), "eu-central");
+        assertWithin(130.0, byRegion.get("asia-southeast"), "asia-southeast");
+        assertWithin(311.0, costs.path("monthlyTotal").asDouble(), "total");
+        // Against the recorded state the same workspace plans nothing; five EU servers instead of three plan two
+        // creates there with their monthly cost; a budget below the projection is a warning and a BudgetExceeded
+        // event any Kafka consumer sees.
+        String declared = Files.readString(fixture.repoRoot.resolve(
+                "deploy/workspaces/multi-region-ha/equivalents/workspace.json"));
+        JsonNode unchanged = plan(declared);
+        assertTrue(unchanged.path("empty").asBoolean(), unchanged.toString());
+        ObjectNode scaled = (ObjectNode) StackFixture.JSON.readTree(declared);
+        for (JsonNode resource : scaled.path("regions").path("eu-central").path("resources")) {
+            if ("server".equals(resource.path("kind").asText())) {
+                ((ObjectNode) resource).put("count", 5);
+            }
+        }
+        ((ObjectNode) scaled.path("budget")).put("monthlyUsd", 320);
+        JsonNode scaledPlan = plan(scaled.toString());
+        JsonNode eu = StreamSupport.stream(scaledPlan.path("regions").spliterator(), false)
+                .filter(r -> "eu-central".equals(r.path("region").asText())).findFirst().orElseThrow();
+        assertEquals(List.of("create", "create"), StreamSupport.stream(eu.path("changes").spliterator(), false)
+                .map(c -> c.path("action").asText()).toList(), scaledPlan.toString());
+        assertWithin(2 * 22.72, eu.path("monthlyCostDelta").asDouble(), "two more cpx21");
+        assertTrue(scaledPlan.path("budget").path("exceeded").asBoolean(), scaledPlan.toString());
+        assertTrue(StreamSupport.stream(scaledPlan.path("warnings").spliterator(), false)
+                .anyMatch(w -> "budget.monthlyUsd".equals(w.path("field").asText())), scaledPlan.toString());
+        ConsumerRecord<String, String> overBudget = fixture.readEvent(r -> WORKSPACE.equals(r.key())
+                && MessageType.BUDGET_EXCEEDED.ceType().equals(CloudEventCodec.optional(r.headers(), "ce_type")));
+        assertEquals("/cost-service", CloudEventCodec.optional(overBudget.headers(), "ce_source"));
+
         assertTrue(fixture.stack.exitedUnexpectedly().isEmpty(), "processes that died: " + fixture.stack.exitedUnexpectedly());
+    }
+
+    private static JsonNode plan(String workspace) throws Exception {
+        var response = fixture.post(fixture.planner() + "/api/v1/workspaces/" + WORKSPACE + "/plan", workspace);
+        assertEquals(200, response.statusCode(), response.body());
+        return StackFixture.JSON.readTree(response.body());
+    }
+
+    /** Within 2 % of the seed's figure. */
+    private static void assertWithin(double expected, Double actual, String what) {
+        assertTrue(actual != null && Math.abs(actual - expected) <= expected * 0.02,
+                what + ": $" + actual + " is not within 2 % of the seed's $" + expected);
+    }
+
+    /** A JSON document once it satisfies {@code ready} (events reach each service on its own schedule). */
+    private static JsonNode awaitJson(String url, java.util.function.Predicate<JsonNode> ready) throws InterruptedException {
+        return StackFixture.await(url, Duration.ofSeconds(60), () -> {
+            try {
+                return fixture.getJson(url);
+            } catch (IllegalStateException notYet) {
+                return StackFixture.JSON.createObjectNode();
+            }
+        }, ready);
     }
 
     /** Values of a field of every element (or the elements themselves when field is null), as text. */

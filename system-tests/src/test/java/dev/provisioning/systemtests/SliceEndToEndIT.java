@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.provisioning.contracts.Topics;
 import dev.provisioning.contracts.cloudevents.CloudEvent;
 import dev.provisioning.contracts.cloudevents.CloudEventCodec;
 import dev.provisioning.contracts.cloudevents.MessageType;
@@ -21,16 +20,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -147,7 +141,7 @@ class SliceEndToEndIT {
                 plan.toString());
 
         // Any Kafka consumer sees the ResourceReady CloudEvent with its context attributes as headers.
-        ConsumerRecord<String, String> ready = readEvents(r -> DROPLET.equals(r.key())
+        ConsumerRecord<String, String> ready = fixture.readEvent(r -> DROPLET.equals(r.key())
                 && MessageType.RESOURCE_READY.ceType().equals(CloudEventCodec.optional(r.headers(), "ce_type")));
         assertEquals("/digitalocean-agent", CloudEventCodec.optional(ready.headers(), "ce_source"));
         assertNotNull(CloudEventCodec.optional(ready.headers(), "ce_id"));
@@ -178,24 +172,6 @@ class SliceEndToEndIT {
         return fail("droplet has no public IPv4: " + droplet);
     }
 
-    private static ConsumerRecord<String, String> readEvents(Predicate<ConsumerRecord<String, String>> matching) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.EVENTS));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
-                    if (matching.test(record)) {
-                        return record;
-                    }
-                }
-            }
-        }
-        return fail("no matching record on " + Topics.EVENTS);
-    }
     static <T> T await(String what, Duration timeout, Supplier<T> probe, Predicate<T> done) throws InterruptedException {
         return StackFixture.await(what, timeout, probe, done);
     }

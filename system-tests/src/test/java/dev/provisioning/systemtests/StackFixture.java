@@ -14,7 +14,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.provisioning.contracts.Topics;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -104,6 +112,26 @@ final class StackFixture implements AutoCloseable {
         if (url.startsWith(cloudSim())) {
             request.header("Authorization", "Bearer system-test-token");
         }
+    }
+
+    /** The first record on the events topic, from the beginning, that {@code matching} accepts, within 30 s. */
+    ConsumerRecord<String, String> readEvent(Predicate<ConsumerRecord<String, String>> matching) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.EVENTS));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
+                    if (matching.test(record)) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no matching record on " + Topics.EVENTS);
     }
 
     /** Waits for a rollout to end; fails at once if it FAILED, with the steps that failed. */

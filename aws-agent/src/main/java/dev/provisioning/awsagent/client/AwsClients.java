@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.Ec2ClientBuilder;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2ClientBuilder;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.RdsClientBuilder;
 
 /**
  * The aws-sdk-java-v2 clients, one per service and region (a command names its region, and AWS signs and serves
@@ -31,6 +33,7 @@ public class AwsClients {
     private final AwsConfig config;
     private final Map<String, Ec2Client> ec2ByRegion = new ConcurrentHashMap<>();
     private final Map<String, ElasticLoadBalancingV2Client> elbByRegion = new ConcurrentHashMap<>();
+    private final Map<String, RdsClient> rdsByRegion = new ConcurrentHashMap<>();
 
     public AwsClients(AwsConfig config) {
         this.config = config;
@@ -46,10 +49,16 @@ public class AwsClients {
         return elbByRegion.computeIfAbsent(region, r -> elbClient(config, r));
     }
 
+    /** The RDS client for a region. */
+    public RdsClient rds(String region) {
+        return rdsByRegion.computeIfAbsent(region, r -> rdsClient(config, r));
+    }
+
     @PreDestroy
     void close() {
         ec2ByRegion.values().forEach(Ec2Client::close);
         elbByRegion.values().forEach(ElasticLoadBalancingV2Client::close);
+        rdsByRegion.values().forEach(RdsClient::close);
     }
 
     /** An EC2 client for the configured default region. */
@@ -82,6 +91,21 @@ public class AwsClients {
                         .socketTimeout(config.readTimeout()));
         config.endpoint().ifPresent(builder::endpointOverride);
         LOG.infof("ELBv2 API region=%s endpoint=%s", region,
+                config.endpoint().map(Object::toString).orElse("AWS default"));
+        return builder.build();
+    }
+
+    /** An RDS client for a region with the configured endpoint and credentials. */
+    public static RdsClient rdsClient(AwsConfig config, String region) {
+        RdsClientBuilder builder = RdsClient.builder()
+                .region(Region.of(region))
+                .credentialsProvider(credentials(config))
+                .overrideConfiguration(noSdkRetries())
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(config.connectTimeout())
+                        .socketTimeout(config.readTimeout()));
+        config.endpoint().ifPresent(builder::endpointOverride);
+        LOG.infof("RDS API region=%s endpoint=%s", region,
                 config.endpoint().map(Object::toString).orElse("AWS default"));
         return builder.build();
     }

@@ -19,6 +19,10 @@ public final class AwsIdentity {
     /** Which part of a composite resource (a VPC's subnets, gateway, security group) an object is. */
     public static final String PART_TAG = "prov:part";
     public static final String NAME_TAG = "Name";
+    /** {@code primary} or {@code replica}, on database instances. */
+    public static final String ROLE_TAG = "prov:role";
+    /** The address of the primary a database replica follows. */
+    public static final String REPLICA_OF_TAG = "prov:replica-of";
 
     private AwsIdentity() {
     }
@@ -43,6 +47,32 @@ public final class AwsIdentity {
         }
         String hash = sha256(address.toString()).substring(0, 10);
         return readable.isEmpty() ? "prov-" + hash : readable + "-" + hash;
+    }
+
+    /**
+     * An RDS {@code DBInstanceIdentifier} for an address: at most 63 lower-case letters, digits and single hyphens,
+     * starting with a letter, readable ({@code orders-db-…}) and unique by a hash of the whole address.
+     */
+    public static String dbInstanceIdentifier(ResourceAddress address) {
+        return readableWithHash("db", address.name(), address.toString(), 40);
+    }
+
+    /** The DB subnet group the agent makes over the subnets of a {@code vpc} address, shared by its databases. */
+    public static String dbSubnetGroupName(ResourceAddress vpcAddress) {
+        return "prov-" + readableWithHash("net", vpcAddress.name(), vpcAddress.toString(), 40);
+    }
+
+    /** {@code <readable part, ≤ maxReadable>-<10 hex>}; the readable part starts with a letter ({@code prefix} else). */
+    private static String readableWithHash(String prefix, String name, String hashed, int maxReadable) {
+        String readable = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (!readable.isEmpty() && !Character.isLetter(readable.charAt(0))) {
+            readable = prefix + "-" + readable;
+        }
+        if (readable.length() > maxReadable) {
+            readable = readable.substring(0, maxReadable).replaceAll("-+$", "");
+        }
+        String hash = sha256(hashed).substring(0, 10);
+        return (readable.isEmpty() ? prefix : readable) + "-" + hash;
     }
 
     private static String sha256(String text) {

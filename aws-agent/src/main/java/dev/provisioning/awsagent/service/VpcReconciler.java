@@ -46,9 +46,11 @@ public class VpcReconciler implements ResourceKindReconciler<VpcNetwork> {
     private static final Logger LOG = Logger.getLogger(VpcReconciler.class);
 
     private final AwsClients clients;
+    private final DbSubnetGroups dbSubnetGroups;
 
-    public VpcReconciler(AwsClients clients) {
+    public VpcReconciler(AwsClients clients, DbSubnetGroups dbSubnetGroups) {
         this.clients = clients;
+        this.dbSubnetGroups = dbSubnetGroups;
     }
 
     @Override
@@ -170,6 +172,11 @@ public class VpcReconciler implements ResourceKindReconciler<VpcNetwork> {
         String region = observed.region();
         Ec2Client ec2 = clients.ec2(region);
         String vpcId = observed.vpc().vpcId();
+        // The DB subnet group databases in this VPC shared names its subnets: it goes first.
+        String address = tag(observed.vpc().tags(), AwsIdentity.ADDRESS_TAG);
+        if (!address.isEmpty()) {
+            dbSubnetGroups.deleteFor(ResourceAddress.parse(address), region);
+        }
         observed.securityGroup().ifPresent(g -> run("delete security group",
                 () -> ec2.deleteSecurityGroup(r -> r.groupId(g.groupId()))));
         for (Subnet subnet : observed.subnets()) {

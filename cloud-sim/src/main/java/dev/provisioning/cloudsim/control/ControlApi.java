@@ -29,7 +29,7 @@ public final class ControlApi implements ProviderApi {
     private static final Set<String> CONFIG_FIELDS = Set.of("timeScale", "dropletBootDelayMs", "dnsChangeDelayMs",
             "serverBootDelayMs",
             "loadBalancerDelayMs",
-            "ec2BootDelayMs", "elbProvisionDelayMs");
+            "ec2BootDelayMs", "elbProvisionDelayMs", "databaseDelayMs");
 
     private final SimState state;
     private final FaultInjector faults;
@@ -146,6 +146,9 @@ public final class ControlApi implements ProviderApi {
             if (body.has("elbProvisionDelayMs")) {
                 next = next.withElbProvisionDelay(Duration.ofMillis(body.get("elbProvisionDelayMs").asLong()));
             }
+            if (body.has("databaseDelayMs")) {
+                next = next.withDatabaseDelay(Duration.ofMillis(body.get("databaseDelayMs").asLong()));
+            }
             if (body.has("dnsChangeDelayMs")) {
                 next = next.withDnsChangeDelay(Duration.ofMillis(body.get("dnsChangeDelayMs").asLong()));
             }
@@ -164,6 +167,8 @@ public final class ControlApi implements ProviderApi {
         hetzner.set("volumes", SimJson.mapper().valueToTree(state.hetznerVolumes()));
         body.set("digitalOceanVpcs", SimJson.mapper().valueToTree(state.digitalOceanVpcs()));
         body.set("digitalOceanLoadBalancers", SimJson.mapper().valueToTree(state.digitalOceanLoadBalancers()));
+        body.set("digitalOceanDatabases", SimJson.mapper().valueToTree(state.digitalOceanDatabases()));
+        body.set("digitalOceanDatabaseReplicas", SimJson.mapper().valueToTree(state.digitalOceanDatabaseReplicas()));
         ArrayNode zones = body.putArray("hostedZones");
         state.hostedZones().forEach(zone -> {
             ObjectNode json = SimJson.mapper().valueToTree(zone);
@@ -185,6 +190,7 @@ public final class ControlApi implements ProviderApi {
                 .put("serverBootDelayMs", current.serverBootDelay().toMillis())
                 .put("ec2BootDelayMs", current.ec2BootDelay().toMillis())
                 .put("elbProvisionDelayMs", current.elbProvisionDelay().toMillis())
+                .put("databaseDelayMs", current.databaseDelay().toMillis())
                 .put("workerThreads", current.workerThreads());
     }
 

@@ -24,6 +24,7 @@ public final class DigitalOceanApi implements ProviderApi {
     private final VpcsHandler vpcsHandler;
     private final LoadBalancersHandler loadBalancersHandler;
     private final CertificatesHandler certificatesHandler;
+    private final DatabasesHandler databasesHandler;
     private final RateLimitWindow rateLimit = new RateLimitWindow();
 
     public DigitalOceanApi(SimState state, DigitalOceanCatalog catalog) {
@@ -34,10 +35,11 @@ public final class DigitalOceanApi implements ProviderApi {
         this.catalogHandler = new CatalogHandler(catalog, json);
         this.actionsHandler = new ActionsHandler(store, json);
         this.vpcsHandler = new VpcsHandler(state.digitalOceanVpcStore(), vpcs, store,
-                state.digitalOceanLoadBalancerStore(), catalog, json);
+                state.digitalOceanLoadBalancerStore(), state.digitalOceanDatabaseStore(), catalog, json);
         this.loadBalancersHandler = new LoadBalancersHandler(state.digitalOceanLoadBalancerStore(), store,
                 state.digitalOceanCertificateStore(), vpcs, catalog, json);
         this.certificatesHandler = new CertificatesHandler(state.digitalOceanCertificateStore());
+        this.databasesHandler = new DatabasesHandler(state.digitalOceanDatabaseStore(), vpcs, catalog);
     }
 
     @Override
@@ -108,6 +110,7 @@ public final class DigitalOceanApi implements ProviderApi {
             case "vpcs" -> vpcsHandler.handle(request, rest);
             case "load_balancers" -> loadBalancersHandler.handle(request, rest);
             case "certificates" -> certificatesHandler.handle(request, rest);
+            case "databases" -> databasesHandler.handle(request, rest);
             default -> throw RejectedDigitalOceanRequest.notFound();
         };
     }

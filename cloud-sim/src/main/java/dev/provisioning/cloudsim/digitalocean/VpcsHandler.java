@@ -6,6 +6,7 @@ import dev.provisioning.cloudsim.http.SimJson;
 import dev.provisioning.cloudsim.http.SimRequest;
 import dev.provisioning.cloudsim.http.SimResponse;
 import dev.provisioning.cloudsim.state.DigitalOceanConflict;
+import dev.provisioning.cloudsim.state.DigitalOceanDatabaseStore;
 import dev.provisioning.cloudsim.state.DigitalOceanIpRange;
 import dev.provisioning.cloudsim.state.DigitalOceanLoadBalancerStore;
 import dev.provisioning.cloudsim.state.DigitalOceanVpc;
@@ -30,15 +31,18 @@ final class VpcsHandler {
     private final VpcDirectory directory;
     private final DropletStore droplets;
     private final DigitalOceanLoadBalancerStore loadBalancers;
+    private final DigitalOceanDatabaseStore databases;
     private final DigitalOceanCatalog catalog;
     private final DigitalOceanJson json;
 
     VpcsHandler(DigitalOceanVpcStore store, VpcDirectory directory, DropletStore droplets,
-            DigitalOceanLoadBalancerStore loadBalancers, DigitalOceanCatalog catalog, DigitalOceanJson json) {
+            DigitalOceanLoadBalancerStore loadBalancers, DigitalOceanDatabaseStore databases,
+            DigitalOceanCatalog catalog, DigitalOceanJson json) {
         this.store = store;
         this.directory = directory;
         this.droplets = droplets;
         this.loadBalancers = loadBalancers;
+        this.databases = databases;
         this.catalog = catalog;
         this.json = json;
     }
@@ -115,7 +119,7 @@ final class VpcsHandler {
         }
         if (!memberUrns(vpc).isEmpty()) {
             throw new RejectedDigitalOceanRequest(403, "forbidden",
-                    "Can not delete VPC with members: remove its Droplets and load balancers first.");
+                    "Can not delete VPC with members: remove its Droplets, load balancers and databases first.");
         }
         store.delete(id);
         return SimResponse.empty(204);
@@ -132,6 +136,12 @@ final class VpcsHandler {
             loadBalancers.list().stream().filter(lb -> lb.vpcUuid().equals(vpc.id())).forEach(lb -> members.add(
                     DigitalOceanJson.member(lb.urn(), lb.name(), lb.createdAt())));
         }
+        if (type.isEmpty() || type.get().equals("database")) {
+            databases.list().stream().filter(db -> db.privateNetworkUuid().equals(vpc.id())).forEach(db -> members.add(
+                    DigitalOceanJson.member(db.urn(), db.name(), db.createdAt())));
+            databases.allReplicas().stream().filter(r -> r.privateNetworkUuid().equals(vpc.id())).forEach(r ->
+                    members.add(DigitalOceanJson.member(r.urn(), r.name(), r.createdAt())));
+        }
         DigitalOceanPages pages = DigitalOceanPages.of(request);
         ObjectNode body = SimJson.object();
         body.set("members", DigitalOceanJson.array(pages.slice(members)));
@@ -142,6 +152,9 @@ final class VpcsHandler {
         List<String> urns = new ArrayList<>();
         droplets.list().stream().filter(d -> d.vpcUuid().equals(vpc.id())).forEach(d -> urns.add("do:droplet:" + d.id()));
         loadBalancers.list().stream().filter(lb -> lb.vpcUuid().equals(vpc.id())).forEach(lb -> urns.add(lb.urn()));
+        databases.list().stream().filter(db -> db.privateNetworkUuid().equals(vpc.id())).forEach(db -> urns.add(db.urn()));
+        databases.allReplicas().stream().filter(r -> r.privateNetworkUuid().equals(vpc.id()))
+                .forEach(r -> urns.add(r.urn()));
         return urns;
     }
 
@@ -149,6 +162,8 @@ final class VpcsHandler {
         Set<String> regions = new TreeSet<>();
         droplets.list().forEach(d -> regions.add(d.region()));
         loadBalancers.list().forEach(lb -> regions.add(lb.region()));
+        databases.list().forEach(db -> regions.add(db.region()));
+        databases.allReplicas().forEach(r -> regions.add(r.region()));
         return regions;
     }
 

@@ -62,6 +62,11 @@ final class RequestBody {
         return name;
     }
 
+    /** A resource name as {@link #name()} checks it, empty when the body has none (updates). */
+    Optional<String> optionalName() {
+        return json.hasNonNull("name") ? Optional.of(name()) : Optional.empty();
+    }
+
     Optional<Long> id(String field) {
         JsonNode value = json.get(field);
         if (value == null || value.isNull()) {

@@ -11,10 +11,14 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code /v1/servers}: create, list, get, delete, and the power and network actions. */
+/**
+ * {@code /v1/servers}: create (optionally with volumes), list, get, update (name, labels), delete, and the power and
+ * network actions.
+ */
 final class ServersHandler {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -41,6 +45,7 @@ final class ServersHandler {
         if (rest.size() == 1) {
             return switch (request.method()) {
                 case "GET" -> SimResponse.json(200, SimJson.object().set("server", json.server(existing(id))));
+                case "PUT" -> update(request, id);
                 case "DELETE" -> actionResponse(200, store.deleteServer(id, clock.instant())
                         .orElseThrow(() -> RejectedHetznerRequest.notFound("server")));
                 default -> throw HetznerApi.methodNotAllowed();
@@ -84,13 +89,17 @@ final class ServersHandler {
                 throw RejectedHetznerRequest.invalidInput("networks", "network " + network + " not found");
             }
         }
+        List<Long> volumes = body.ids("volumes");
         HetznerStore.Creation<HetznerServer> creation;
         try {
             creation = store.createServer(name, type.name(), location.name(), image.name(), body.labels(), networks,
-                    location.networkZone(), clock.instant());
+                    volumes, location.networkZone(), clock.instant());
         } catch (HetznerStore.Rejected rejected) {
             if (rejected.code().equals("uniqueness_error")) {
                 throw RejectedHetznerRequest.uniqueness("name", "server name is already used");
+            }
+            if ("volumes".equals(rejected.field())) {
+                throw RejectedHetznerRequest.invalidInput("volumes", rejected.getMessage());
             }
             throw rejected;
         }
@@ -125,6 +134,19 @@ final class ServersHandler {
                 .filter(s -> statuses.isEmpty() || statuses.contains(s.status()))
                 .map(json::server).toList();
         return HetznerApi.listing(request, "servers", matching);
+    }
+
+    /** {@code PUT /v1/servers/{id}}: a new {@code name} and/or {@code labels} (replacing every label). */
+    private SimResponse update(SimRequest request, long id) {
+        RequestBody body = RequestBody.of(request);
+        String name = body.optionalName().orElse(null);
+        Map<String, String> labels = body.json().hasNonNull("labels") ? body.labels() : null;
+        try {
+            return SimResponse.json(200, SimJson.object().set("server", json.server(store.updateServer(id, name,
+                    labels).orElseThrow(() -> RejectedHetznerRequest.notFound("server")))));
+        } catch (HetznerStore.Rejected rejected) {
+            throw RejectedHetznerRequest.uniqueness("name", "server name is already used");
+        }
     }
 
     private SimResponse attachToNetwork(SimRequest request, long id) {

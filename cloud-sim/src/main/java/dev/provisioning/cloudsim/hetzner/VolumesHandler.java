@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code /v1/volumes}: block storage of 10 to 10,240 GB in a location, optionally attached to a server there. */
+/**
+ * {@code /v1/volumes}: block storage of 10 to 10,240 GB in a location, optionally attached to a server there;
+ * the {@code attach} and {@code detach} actions.
+ */
 final class VolumesHandler {
 
     private static final Set<String> FORMATS = Set.of("ext4", "xfs");
@@ -58,6 +61,10 @@ final class VolumesHandler {
             long server = body.id("server").orElseThrow(() -> RejectedHetznerRequest.invalidInput("server",
                     "Missing data for required field."));
             return ServersHandler.actionResponse(201, store.attachVolume(id, server, clock.instant()));
+        }
+        if (rest.size() == 3 && rest.get(1).equals("actions") && rest.get(2).equals("detach")) {
+            HetznerApi.requireMethod(request, "POST");
+            return ServersHandler.actionResponse(201, store.detachVolume(id, clock.instant()));
         }
         throw RejectedHetznerRequest.notFound("resource");
     }

@@ -36,4 +36,9 @@ public record HetznerServer(long id, String name, String status, String serverTy
     HetznerServer withPrivateNet(List<PrivateNet> nets) {
         return new HetznerServer(id, name, status, serverType, location, image, labels, ipv4, ipv6, nets, created);
     }
+
+    HetznerServer withNameAndLabels(String newName, Map<String, String> newLabels) {
+        return new HetznerServer(id, newName, status, serverType, location, image, newLabels, ipv4, ipv6, privateNet,
+                created);
+    }
 }

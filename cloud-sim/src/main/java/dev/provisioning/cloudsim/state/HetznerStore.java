@@ -87,13 +87,43 @@ public final class HetznerStore {
      */
     public synchronized Creation<HetznerServer> createServer(String name, String serverType, String location,
             String image, Map<String, String> labels, List<Long> networkIds, String networkZone, Instant now) {
+        return createServer(name, serverType, location, image, labels, networkIds, List.of(), networkZone, now);
+    }
+
+    /**
+     * Creates a server as {@link #createServer(String, String, String, String, Map, List, String, Instant)} does,
+     * with the given volumes attached to it from the start.
+     *
+     * @throws Rejected also {@code not_found} for an unknown volume, {@code invalid_input} for a volume in another
+     *                  location or attached to another server
+     */
+    public synchronized Creation<HetznerServer> createServer(String name, String serverType, String location,
+            String image, Map<String, String> labels, List<Long> networkIds, List<Long> volumeIds,
+            String networkZone, Instant now) {
         if (servers.values().stream().anyMatch(s -> s.name().equals(name))) {
             throw new Rejected("uniqueness_error", "server name is already used", "name");
+        }
+        for (Long volumeId : volumeIds) {
+            HetznerVolume volume = volumes.get(volumeId);
+            if (volume == null) {
+                throw new Rejected("not_found", "volume with ID '" + volumeId + "' not found", "volumes");
+            }
+            if (!volume.location().equals(location)) {
+                throw new Rejected("invalid_input", "volume " + volumeId + " is in location " + volume.location()
+                        + ", not " + location, "volumes");
+            }
+            if (volume.server() != null) {
+                throw new Rejected("invalid_input", "volume " + volumeId + " is already attached to server "
+                        + volume.server(), "volumes");
+            }
         }
         long id = nextServerId++;
         List<HetznerServer.PrivateNet> nets = new ArrayList<>();
         for (Long networkId : networkIds) {
             nets.add(privateAddress(networkId, networkZone, null, id));
+        }
+        for (Long volumeId : volumeIds) {
+            volumes.put(volumeId, volumes.get(volumeId).attachedTo(id));
         }
         Instant created = now.truncatedTo(ChronoUnit.SECONDS);
         HetznerServer server = new HetznerServer(id, name, "initializing", serverType, location, image, labels,
@@ -112,6 +142,26 @@ public final class HetznerStore {
 
     public synchronized Optional<HetznerServer> server(long id) {
         return Optional.ofNullable(servers.get(id));
+    }
+
+    /**
+     * Changes a server's name and labels (a null argument keeps the current value; labels are replaced as a whole,
+     * as Hetzner does); empty when the server is unknown.
+     *
+     * @throws Rejected {@code uniqueness_error} when another server has the name
+     */
+    public synchronized Optional<HetznerServer> updateServer(long id, String name, Map<String, String> labels) {
+        HetznerServer server = servers.get(id);
+        if (server == null) {
+            return Optional.empty();
+        }
+        if (name != null && servers.values().stream().anyMatch(s -> s.id() != id && s.name().equals(name))) {
+            throw new Rejected("uniqueness_error", "server name is already used", "name");
+        }
+        HetznerServer updated = server.withNameAndLabels(name != null ? name : server.name(),
+                labels != null ? labels : server.labels());
+        servers.put(id, updated);
+        return Optional.of(updated);
     }
 
     /** Deletes a server, detaching its volumes and dropping it from load balancer targets; empty when unknown. */
@@ -304,6 +354,21 @@ public final class HetznerStore {
         }
         volumes.put(id, volume.attachedTo(serverId));
         return finishedAction("attach_volume", now, resource(id, "volume"), resource(serverId, "server"));
+    }
+
+    /**
+     * Detaches a volume from its server; a volume attached to none stays so, and the action succeeds all the same.
+     *
+     * @throws Rejected {@code not_found}
+     */
+    public synchronized HetznerAction detachVolume(long id, Instant now) {
+        HetznerVolume volume = volumes.get(id);
+        if (volume == null) {
+            throw new Rejected("not_found", "volume with ID '" + id + "' not found", null);
+        }
+        volumes.put(id, volume.attachedTo(null));
+        return volume.server() == null ? finishedAction("detach_volume", now, resource(id, "volume"))
+                : finishedAction("detach_volume", now, resource(id, "volume"), resource(volume.server(), "server"));
     }
 
     public synchronized boolean deleteVolume(long id) {

@@ -14,15 +14,21 @@ public final class SimState {
     private final DigitalOceanVpcStore digitalOceanVpcs = new DigitalOceanVpcStore();
     private final DigitalOceanLoadBalancerStore digitalOceanLoadBalancers;
     private final DigitalOceanCertificateStore digitalOceanCertificates = new DigitalOceanCertificateStore();
+    private final DigitalOceanDatabaseStore digitalOceanDatabases;
     private final HetznerStore hetzner;
     private final HealthCheckStore healthChecks;
     private final Ec2Store ec2;
     private final ElbStore elb;
+    private final RdsStore rds;
 
     public SimState(SimTimers timers, LiveConfig config) {
         this.digitalOceanLoadBalancers = new DigitalOceanLoadBalancerStore(timers, () -> {
             CloudSimConfig now = config.current();
             return now.scaled(now.loadBalancerDelay());
+        });
+        this.digitalOceanDatabases = new DigitalOceanDatabaseStore(timers, () -> {
+            CloudSimConfig now = config.current();
+            return now.scaled(now.databaseDelay());
         });
         this.droplets = new DropletStore(timers, () -> {
             CloudSimConfig now = config.current();
@@ -45,6 +51,8 @@ public final class SimState {
             CloudSimConfig now = config.current();
             return now.scaled(now.elbProvisionDelay());
         });
+        this.rds = new RdsStore(ec2, timers, RdsStore.delayFrom(System.getenv()),
+                nominal -> config.current().scaled(nominal));
     }
 
     public DropletStore dropletStore() {
@@ -105,6 +113,25 @@ public final class SimState {
 
     public DigitalOceanCertificateStore digitalOceanCertificateStore() {
         return digitalOceanCertificates;
+    }
+
+    public DigitalOceanDatabaseStore digitalOceanDatabaseStore() {
+        return digitalOceanDatabases;
+    }
+
+    /** Every DigitalOcean database cluster, in creation order. */
+    public List<DigitalOceanDatabase> digitalOceanDatabases() {
+        return digitalOceanDatabases.list();
+    }
+
+    /** DigitalOcean database clusters carrying the tag. */
+    public List<DigitalOceanDatabase> digitalOceanDatabasesTagged(String tag) {
+        return digitalOceanDatabases.list().stream().filter(db -> db.hasTag(tag)).toList();
+    }
+
+    /** Every read-only replica of every DigitalOcean database cluster, in creation order. */
+    public List<DigitalOceanDatabaseReplica> digitalOceanDatabaseReplicas() {
+        return digitalOceanDatabases.allReplicas();
     }
 
     /** DigitalOcean VPCs created through the API, in creation order (region default VPCs are not listed). */
@@ -216,6 +243,26 @@ public final class SimState {
         return elb.listeners();
     }
 
+    /** RDS DB instances, read replicas and DB subnet groups; also where the RDS delay is changed at runtime. */
+    public RdsStore rdsStore() {
+        return rds;
+    }
+
+    /** Every RDS DB instance of every region (being deleted included), by region and identifier. */
+    public List<RdsInstance> rdsInstances() {
+        return rds.instances();
+    }
+
+    /** RDS DB instances carrying the tag with exactly this value. */
+    public List<RdsInstance> rdsInstancesTagged(String key, String value) {
+        return rds.instances().stream().filter(i -> value.equals(i.tags().get(key))).toList();
+    }
+
+    /** Every DB subnet group of every region. */
+    public List<RdsSubnetGroup> rdsSubnetGroups() {
+        return rds.subnetGroups();
+    }
+
     /** Forgets every resource of every provider. */
     public void reset() {
         droplets.reset();
@@ -223,8 +270,10 @@ public final class SimState {
         digitalOceanVpcs.reset();
         digitalOceanLoadBalancers.reset();
         digitalOceanCertificates.reset();
+        digitalOceanDatabases.reset();
         hetzner.reset();
         healthChecks.reset();
+        rds.reset();
         elb.reset();
         ec2.reset();
     }

@@ -295,6 +295,46 @@ class HetznerApiTest {
     }
 
     @Test
+    void aVolumeIsDetachedAndAttachedAtServerCreation() {
+        long volume = created("/v1/volumes", "{\"name\":\"backups\",\"size\":10,\"location\":\"nbg1\"}")
+                .path("volume").path("id").asLong();
+        long server = created("/v1/servers", "{\"name\":\"db\",\"server_type\":\"cpx21\",\"image\":\"ubuntu-24.04\","
+                + "\"location\":\"nbg1\",\"volumes\":[" + volume + "]}").path("server").path("id").asLong();
+        assertEquals(server, get("/v1/volumes/" + volume).path("volume").path("server").asLong());
+        assertEquals(400, post("/v1/servers", "{\"name\":\"db2\",\"server_type\":\"cpx21\",\"image\":\"ubuntu-24.04\","
+                + "\"location\":\"nbg1\",\"volumes\":[" + volume + "]}").statusCode(), "already attached");
+
+        JsonNode action = created("/v1/volumes/" + volume + "/actions/detach", "{}").path("action");
+
+        assertEquals("detach_volume", action.path("command").asText());
+        assertEquals("success", action.path("status").asText());
+        assertTrue(get("/v1/volumes/" + volume).path("volume").path("server").isNull());
+        assertEquals(0, get("/v1/servers/" + server).path("server").path("volumes").size());
+        assertEquals(404, post("/v1/volumes/999/actions/detach", "{}").statusCode());
+    }
+
+    @Test
+    void aServersLabelsAreReplacedByAnUpdate() {
+        long id = created("/v1/servers", "{\"name\":\"app\",\"server_type\":\"cpx21\",\"image\":\"ubuntu-24.04\","
+                + "\"labels\":{\"app\":\"web\"}}").path("server").path("id").asLong();
+
+        HttpResponse<String> updated = http.send("PUT", "/v1/servers/" + id,
+                "{\"labels\":{\"app\":\"web\",\"db-role\":\"replica\"}}", "Content-Type", "application/json",
+                AUTH[0], AUTH[1]);
+
+        assertEquals(200, updated.statusCode(), updated.body());
+        assertEquals("replica", json(updated).path("server").path("labels").path("db-role").asText());
+        assertEquals("app", json(updated).path("server").path("name").asText());
+        assertEquals(1, get("/v1/servers?label_selector=db-role=replica").path("servers").size());
+        HttpResponse<String> renamed = http.send("PUT", "/v1/servers/" + id, "{\"name\":\"app-2\"}",
+                "Content-Type", "application/json", AUTH[0], AUTH[1]);
+        assertEquals("app-2", json(renamed).path("server").path("name").asText());
+        assertEquals("replica", json(renamed).path("server").path("labels").path("db-role").asText());
+        assertEquals(404, http.send("PUT", "/v1/servers/999", "{\"labels\":{}}", "Content-Type",
+                "application/json", AUTH[0], AUTH[1]).statusCode());
+    }
+
+    @Test
     void deletingAServerAnswersWithAnAction() {
         long id = created("/v1/servers", "{\"name\":\"gone\",\"server_type\":\"cx22\",\"image\":\"ubuntu-22.04\"}")
                 .path("server").path("id").asLong();

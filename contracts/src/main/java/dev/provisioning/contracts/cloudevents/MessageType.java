@@ -1,5 +1,6 @@
 package dev.provisioning.contracts.cloudevents;
 
+import dev.provisioning.contracts.messages.BudgetExceeded;
 import dev.provisioning.contracts.messages.DeleteResource;
 import dev.provisioning.contracts.messages.DnsRecordSynced;
 import dev.provisioning.contracts.messages.ProvisionResource;
@@ -21,6 +22,7 @@ public enum MessageType {
     RESOURCE_DELETED("dev.provisioning.resource.deleted", ResourceDeleted.class),
     DNS_RECORD_SYNCED("dev.provisioning.dns.record-synced", DnsRecordSynced.class),
     RESOURCE_PRICED("dev.provisioning.cost.resource-priced", ResourcePriced.class),
+    BUDGET_EXCEEDED("dev.provisioning.cost.budget-exceeded", BudgetExceeded.class),
     ROLLOUT_COMPLETED("dev.provisioning.rollout.completed", RolloutCompleted.class);
 
     private final String ceType;

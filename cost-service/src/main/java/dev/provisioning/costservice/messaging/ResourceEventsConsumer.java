@@ -7,6 +7,7 @@ import dev.provisioning.contracts.messages.ResourceDeleted;
 import dev.provisioning.contracts.messages.ResourceReady;
 import dev.provisioning.contracts.tracing.ConsumerSpans;
 import dev.provisioning.costservice.service.CostLedger;
+import dev.provisioning.costservice.service.LedgerBudgetCheck;
 import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Follows {@code provisioning.events}: prices resources when they become ready and forgets them when deleted.
+ * Follows {@code provisioning.events}: prices resources when they become ready and forgets them when deleted, and
+ * announces when that takes a workspace's total over its budget.
  * A record that does not decode fails at once and the channel parks it on the dead-letter topic; a valid event whose
  * handling fails (database or broker briefly away) is tried a few times first, since handling is idempotent.
  */
@@ -27,12 +29,15 @@ public class ResourceEventsConsumer {
     private static final long BACKOFF_MILLIS = 500;
 
     private final CostLedger ledger;
-    private final ResourcePricedPublisher publisher;
+    private final CostEventsPublisher publisher;
+    private final LedgerBudgetCheck budgets;
     private final Tracer tracer;
 
-    public ResourceEventsConsumer(CostLedger ledger, ResourcePricedPublisher publisher, Tracer tracer) {
+    public ResourceEventsConsumer(CostLedger ledger, CostEventsPublisher publisher, LedgerBudgetCheck budgets,
+                                  Tracer tracer) {
         this.ledger = ledger;
         this.publisher = publisher;
+        this.budgets = budgets;
         this.tracer = tracer;
     }
 
@@ -72,8 +77,10 @@ public class ResourceEventsConsumer {
         if (data instanceof ResourceReady ready) {
             // Published after the ledger's transaction commits, so the event never announces an unsaved price.
             ledger.record(ready).ifPresent(publisher::publish);
+            budgets.afterLedgerChange(ready.address().workspace());
         } else if (data instanceof ResourceDeleted deleted) {
             ledger.remove(deleted);
+            budgets.afterLedgerChange(deleted.address().workspace());
         }
         // Every other event on the topic (DNS, rollouts, our own ResourcePriced) is for other consumers.
     }

@@ -6,6 +6,7 @@ import dev.provisioning.costservice.service.CostEstimator;
 import dev.provisioning.costservice.service.EstimateRequest;
 import dev.provisioning.costservice.service.WorkspaceCostReport;
 import dev.provisioning.costservice.service.WorkspaceCosts;
+import dev.provisioning.costservice.service.WorkspaceProjection;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,11 +32,14 @@ public class CostResource {
 
     private final WorkspaceCosts costs;
     private final CostEstimator estimator;
+    private final WorkspaceProjection projection;
     private final ObjectMapper json;
 
-    public CostResource(WorkspaceCosts costs, CostEstimator estimator, ObjectMapper json) {
+    public CostResource(WorkspaceCosts costs, CostEstimator estimator, WorkspaceProjection projection,
+                        ObjectMapper json) {
         this.costs = costs;
         this.estimator = estimator;
+        this.projection = projection;
         this.json = json;
     }
 
@@ -64,7 +68,11 @@ public class CostResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Estimate the monthly cost of planned resources",
-            description = "Prices each {provider, priceKey, count} from the provider's own price data.")
+            description = "Prices each {provider, priceKey, count} from the provider's own price data. With a"
+                    + " workspace, also projects the whole workspace after the plan (its stored monthly total, minus"
+                    + " removedAddresses, plus the estimate); with budgetMonthlyUsd, records it as the workspace's"
+                    + " budget, compares, and when the projection exceeds it answers a warning and publishes"
+                    + " BudgetExceeded.")
     @APIResponse(responseCode = "200", description = "The estimate",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CostEstimate.class)))
@@ -75,7 +83,10 @@ public class CostResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = EstimateRequest.class)))
     public CostEstimate estimate(String body) {
-        return estimator.estimate(EstimateBodies.read(json, body));
+        EstimateRequest request = EstimateBodies.read(json, body);
+        CostEstimate priced = estimator.estimate(request);
+        projection.validate(request);
+        return projection.project(request, priced);
     }
 
     /** The first acceptable type (highest quality first) decides; a wildcard means JSON. */

@@ -14,7 +14,8 @@ import dev.provisioning.costservice.service.InvalidFieldException;
 final class EstimateBodies {
 
     private static final String SHAPE = "{\"resources\":[{\"provider\":\"digitalocean\","
-            + "\"priceKey\":\"digitalocean:size:s-2vcpu-4gb\",\"count\":2}]}";
+            + "\"priceKey\":\"digitalocean:size:s-2vcpu-4gb\",\"count\":2}]}"
+            + " (optional: \"workspace\", \"budgetMonthlyUsd\", \"removedAddresses\")";
 
     private EstimateBodies() {
     }

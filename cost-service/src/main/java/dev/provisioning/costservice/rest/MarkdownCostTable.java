@@ -1,6 +1,7 @@
 package dev.provisioning.costservice.rest;
 
 import dev.provisioning.costservice.Component;
+import dev.provisioning.costservice.PriceStatus;
 import dev.provisioning.costservice.service.WorkspaceCostReport;
 import dev.provisioning.costservice.service.WorkspaceCostReport.ResourceLine;
 import java.math.BigDecimal;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * Renders a workspace's costs as the Markdown table operators know from the workspace README: components as rows,
- * regions as columns, totals last.
+ * regions as columns, totals last. A cell of resources with no charge of their own (a replica on an existing server)
+ * says {@code included}; the budget, when one was recorded, follows the table.
  */
 public final class MarkdownCostTable {
 
@@ -28,7 +30,7 @@ public final class MarkdownCostTable {
         Map<Component, Map<String, Cell>> cells = new LinkedHashMap<>();
         report.byComponent().forEach(c -> cells.put(c.component(), new LinkedHashMap<>()));
         for (ResourceLine line : report.resources()) {
-            cells.get(line.component()).computeIfAbsent(line.region(), r -> new Cell()).add(line.monthlyUsd());
+            cells.get(line.component()).computeIfAbsent(line.region(), r -> new Cell()).add(line);
         }
 
         StringBuilder md = new StringBuilder();
@@ -46,6 +48,12 @@ public final class MarkdownCostTable {
         md.append("| Total |");
         report.byRegion().forEach(r -> md.append(' ').append(dollars(r.monthlyUsd())).append(" |"));
         md.append(' ').append(dollars(report.monthlyTotal())).append(" |\n");
+        if (report.budget() != null) {
+            md.append("\nBudget: ").append(dollars(report.budget().monthlyUsd())).append("/month, ")
+                    .append(report.budget().exceeded() ? "exceeded by " + dollars(report.budget().exceededByUsd())
+                            : "within it")
+                    .append(".\n");
+        }
 
         List<ResourceLine> unpriced = report.resources().stream().filter(l -> l.monthlyUsd() == null).toList();
         if (!unpriced.isEmpty()) {
@@ -57,25 +65,32 @@ public final class MarkdownCostTable {
         return md.toString();
     }
 
-    /** The resources of one component in one region: the sum of the priced ones and how many are unpriced. */
+    /**
+     * The resources of one component in one region: the sum of the priced ones, whether some are included at no
+     * charge of their own, and how many are unpriced.
+     */
     private static final class Cell {
         private BigDecimal priced;
+        private boolean included;
         private int unpriced;
 
-        void add(BigDecimal monthlyUsd) {
-            if (monthlyUsd == null) {
+        void add(ResourceLine line) {
+            if (line.status() == PriceStatus.INCLUDED) {
+                included = true;
+            } else if (line.monthlyUsd() == null) {
                 unpriced++;
             } else {
-                priced = priced == null ? monthlyUsd : priced.add(monthlyUsd);
+                priced = priced == null ? line.monthlyUsd() : priced.add(line.monthlyUsd());
             }
         }
 
         String text() {
+            String amount = priced != null ? dollars(priced) : included ? "included" : null;
             String unpricedText = unpriced + " unpriced";
-            if (priced == null) {
+            if (amount == null) {
                 return unpricedText;
             }
-            return unpriced == 0 ? dollars(priced) : dollars(priced) + " + " + unpricedText;
+            return unpriced == 0 ? amount : amount + " + " + unpricedText;
         }
     }
 

@@ -16,15 +16,17 @@ import java.util.Optional;
 
 /**
  * AWS's prices from the Price List Query API: {@code aws:ec2:<type>:<region>} is the on-demand Linux hourly price
- * (shared tenancy, no pre-installed software, used capacity) and {@code aws:elbv2:application:<region>} the
- * application load balancer's hourly charge, each times {@value #HOURS_PER_MONTH} hours. LCU charges depend on
- * traffic and are not included.
+ * (shared tenancy, no pre-installed software, used capacity), {@code aws:elbv2:application:<region>} the
+ * application load balancer's hourly charge and {@code aws:rds:<instance_class>:<region>} the on-demand hourly price
+ * of a PostgreSQL Single-AZ database instance (a read replica is billed as one), each times {@value #HOURS_PER_MONTH}
+ * hours. LCU charges depend on traffic, RDS storage and I/O on use; neither is included.
  */
 @ApplicationScoped
 public class AwsPriceSource implements PriceSource {
 
     public static final String EC2_PREFIX = "aws:ec2:";
     public static final String ALB_PREFIX = "aws:elbv2:application:";
+    public static final String RDS_PREFIX = "aws:rds:";
     /** AWS's own monthly convention (8,760 hours a year / 12). */
     static final int HOURS_PER_MONTH = 730;
 
@@ -43,7 +45,8 @@ public class AwsPriceSource implements PriceSource {
 
     @Override
     public String keyFormat() {
-        return EC2_PREFIX + "<instance-type>:<region> or " + ALB_PREFIX + "<region> (regions read: "
+        return EC2_PREFIX + "<instance-type>:<region>, " + ALB_PREFIX + "<region> or " + RDS_PREFIX
+                + "<instance-class>:<region> (regions read: "
                 + String.join(", ", regions) + ")";
     }
 
@@ -54,6 +57,7 @@ public class AwsPriceSource implements PriceSource {
             for (String region : regions) {
                 instancePrices(region, monthly);
                 loadBalancerPrice(region).ifPresent(hourly -> monthly.put(ALB_PREFIX + region, perMonth(hourly)));
+                databasePrices(region, monthly);
             }
         } catch (PriceDataException e) {
             throw new PriceDataUnavailableException(Provider.AWS, "AWS price data unavailable: " + e.getMessage(), e);
@@ -74,6 +78,21 @@ public class AwsPriceSource implements PriceSource {
             // With these filters AWS lists one product per type; a second one would be a licence variant, never cheaper.
             if (!type.isEmpty() && hourly.isPresent()) {
                 monthly.merge(EC2_PREFIX + type + ":" + region, perMonth(hourly.get()), BigDecimal::min);
+            }
+        }
+    }
+
+    private void databasePrices(String region, Map<String, BigDecimal> monthly) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("regionCode", region);
+        filters.put("productFamily", "Database Instance");
+        filters.put("databaseEngine", "PostgreSQL");
+        filters.put("deploymentOption", "Single-AZ");
+        for (JsonNode product : priceList.products("AmazonRDS", filters)) {
+            String instanceClass = product.path("product").path("attributes").path("instanceType").asText("");
+            Optional<BigDecimal> hourly = onDemandUsd(product, "Hrs");
+            if (!instanceClass.isEmpty() && hourly.isPresent()) {
+                monthly.merge(RDS_PREFIX + instanceClass + ":" + region, perMonth(hourly.get()), BigDecimal::min);
             }
         }
     }

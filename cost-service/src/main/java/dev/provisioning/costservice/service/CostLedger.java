@@ -15,6 +15,7 @@ import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,8 +62,8 @@ public class CostLedger {
         row.kind = address.kind();
         row.name = address.name();
         row.provider = ready.provider().id();
-        row.component = Component.ofKind(address.kind()).id();
         row.priceKey = blankToNull(ready.priceKey());
+        row.component = Component.of(address.kind(), row.priceKey).id();
         row.quantity = quantityOf(ready.size());
         row.rolloutId = ready.rolloutId();
         row.traceparent = TraceContextHeaders.traceparentOf(Context.current());
@@ -115,7 +116,12 @@ public class CostLedger {
     private void price(ResourceCost row, Instant now) {
         row.pricedAt = now;
         if (row.priceKey == null) {
-            unpriced(row, PriceStatus.NO_PRICE_KEY, "the ResourceReady event carries no priceKey");
+            Optional<String> noCharge = NoChargeKinds.reason(row.kind);
+            if (noCharge.isPresent()) {
+                included(row, noCharge.get());
+            } else {
+                unpriced(row, PriceStatus.NO_PRICE_KEY, "the ResourceReady event carries no priceKey");
+            }
             return;
         }
         try {
@@ -133,6 +139,13 @@ public class CostLedger {
         } catch (UnpriceableException e) {
             unpriced(row, e.status(), e.getMessage());
         }
+    }
+
+    private static void included(ResourceCost row, String reason) {
+        row.monthlyUsd = CurrencyConverter.cents(BigDecimal.ZERO);
+        row.priceStatus = PriceStatus.INCLUDED;
+        row.unpricedReason = reason;
+        LOG.infof("%s has no charge of its own (%s)", row.address, reason);
     }
 
     private void unpriced(ResourceCost row, PriceStatus status, String reason) {

@@ -3,8 +3,10 @@ package dev.provisioning.costservice.service;
 import dev.provisioning.contracts.Provider;
 import dev.provisioning.contracts.ResourceAddress;
 import dev.provisioning.costservice.Component;
+import dev.provisioning.costservice.PriceStatus;
 import dev.provisioning.costservice.ResourceCost;
 import dev.provisioning.costservice.TrackedWorkspace;
+import dev.provisioning.costservice.WorkspaceBudget;
 import dev.provisioning.costservice.service.WorkspaceCostReport.ComponentCost;
 import dev.provisioning.costservice.service.WorkspaceCostReport.ProviderCost;
 import dev.provisioning.costservice.service.WorkspaceCostReport.RegionCost;
@@ -55,9 +57,9 @@ public class WorkspaceCosts {
                         .thenComparing(r -> r.address))
                 .map(WorkspaceCosts::line)
                 .toList();
-        BigDecimal total = rows.stream().filter(ResourceCost::isPriced).map(r -> r.monthlyUsd)
-                .reduce(ZERO, BigDecimal::add);
-        int unpriced = (int) rows.stream().filter(r -> !r.isPriced()).count();
+        BigDecimal total = CurrencyConverter.cents(rows.stream().filter(ResourceCost::isCounted)
+                .map(r -> r.monthlyUsd).reduce(ZERO, BigDecimal::add));
+        int unpriced = (int) rows.stream().filter(r -> !r.isCounted()).count();
 
         List<RegionCost> regions = new ArrayList<>();
         byRegion.forEach((region, t) -> regions.add(new RegionCost(region, t.monthlyUsd, t.resources)));
@@ -65,8 +67,17 @@ public class WorkspaceCosts {
         byProvider.forEach((provider, t) -> providers.add(new ProviderCost(provider, t.monthlyUsd, t.resources)));
         List<ComponentCost> components = new ArrayList<>();
         byComponent.forEach((component, t) -> components.add(new ComponentCost(component, t.monthlyUsd, t.resources)));
-        return new WorkspaceCostReport(workspace, "USD", CurrencyConverter.cents(total), regions, providers, components,
-                resources, unpriced);
+        WorkspaceCostReport.BudgetStatus budget = WorkspaceBudget.of(workspace).map(b -> budgetStatus(b, total))
+                .orElse(null);
+        return new WorkspaceCostReport(workspace, "USD", total, regions, providers, components, resources, unpriced,
+                budget);
+    }
+
+    private static WorkspaceCostReport.BudgetStatus budgetStatus(WorkspaceBudget budget, BigDecimal total) {
+        BigDecimal over = total.subtract(budget.monthlyUsd);
+        boolean exceeded = over.signum() > 0;
+        return new WorkspaceCostReport.BudgetStatus(CurrencyConverter.cents(budget.monthlyUsd),
+                exceeded ? CurrencyConverter.cents(over) : ZERO, exceeded, budget.recordedAt);
     }
 
     private static <K> Map<K, Totals> group(List<ResourceCost> rows, Function<ResourceCost, K> key) {
@@ -74,7 +85,7 @@ public class WorkspaceCosts {
         for (ResourceCost row : rows) {
             Totals totals = groups.computeIfAbsent(key.apply(row), k -> new Totals());
             totals.resources++;
-            if (row.isPriced()) {
+            if (row.isCounted()) {
                 totals.monthlyUsd = totals.monthlyUsd.add(row.monthlyUsd);
             }
         }
@@ -82,9 +93,11 @@ public class WorkspaceCosts {
     }
 
     private static ResourceLine line(ResourceCost row) {
+        boolean included = row.priceStatus == PriceStatus.INCLUDED;
         return new ResourceLine(row.address, row.region, row.providerValue(), row.componentValue(), row.kind, row.name,
                 row.priceKey, row.monthlyUsd == null ? null : CurrencyConverter.cents(row.monthlyUsd), row.priceStatus,
-                row.unpricedReason, row.rolloutId, row.pricedAt);
+                included ? null : row.unpricedReason, row.rolloutId, row.pricedAt,
+                included ? row.unpricedReason : null);
     }
 
     private static final class Totals {

@@ -43,6 +43,32 @@ class MarkdownCostTableTests {
                 """, MarkdownCostTable.render(report));
     }
 
+    @Test
+    void includedResourcesSayIncludedAndTheBudgetFollowsTheTable() {
+        WorkspaceCostReport report = new WorkspaceCostReport("seed", "USD", usd("98.80"),
+                List.of(new RegionCost("us-east", usd("30.00"), 1), new RegionCost("eu-central", usd("68.80"), 2)),
+                List.of(new ProviderCost(Provider.DIGITALOCEAN, usd("30.00"), 1),
+                        new ProviderCost(Provider.HETZNER, usd("68.80"), 2)),
+                List.of(new ComponentCost(Component.COMPUTE, usd("68.80"), 1),
+                        new ComponentCost(Component.DATABASE, usd("30.00"), 2)),
+                List.of(line("seed/eu-central/server/eu-1", "eu-central", Component.COMPUTE, "68.80"),
+                        line("seed/us-east/database/us-db", "us-east", Component.DATABASE, "30.00"),
+                        new ResourceLine("seed/eu-central/database-replica/eu-db", "eu-central", Provider.HETZNER,
+                                Component.DATABASE, "database-replica", "eu-db", null, usd("0.00"),
+                                PriceStatus.INCLUDED, null, "r1", Instant.EPOCH, "runs on a server")),
+                0, new WorkspaceCostReport.BudgetStatus(usd("90.00"), usd("8.80"), true, Instant.EPOCH));
+
+        assertEquals("""
+                | Component | us-east | eu-central | Total |
+                |---|---|---|---|
+                | Compute | - | $68.80 | $68.80 |
+                | Database | $30.00 | included | $30.00 |
+                | Total | $30.00 | $68.80 | $98.80 |
+
+                Budget: $90.00/month, exceeded by $8.80.
+                """, MarkdownCostTable.render(report));
+    }
+
     private static ResourceLine line(String address, String region, Component component, String usd) {
         return new ResourceLine(address, region, Provider.DIGITALOCEAN, component, "kind", "name", "key",
                 usd == null ? null : usd(usd), usd == null ? PriceStatus.UNKNOWN_PRICE_KEY : PriceStatus.PRICED,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provisioning.contracts.Provider;
 import dev.provisioning.costservice.config.CostConfig;
+import dev.provisioning.costservice.config.TestListPrices;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,9 +126,8 @@ class PriceCatalogTests {
 
         @Override
         public DigitalOceanListPrices digitalocean() {
-            return () -> new BigDecimal("12.00");
+            return TestListPrices.published();
         }
-
 
         @Override
         public BigDecimal eurUsdRate() {

@@ -32,7 +32,21 @@ final class JsonHttp {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    /** A GET with a bearer token, as the providers' APIs want it. */
+    Reply get(String url, String bearerToken) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearerToken).GET());
+    }
+
     Reply post(String url, String json) throws IOException, InterruptedException {
+        return send(postRequest(url, json));
+    }
+
+    /** A POST with a bearer token, as the providers' APIs want it. */
+    Reply post(String url, String json, String bearerToken) throws IOException, InterruptedException {
+        return send(postRequest(url, json).header("Authorization", "Bearer " + bearerToken));
+    }
+
+    private static HttpRequest.Builder postRequest(String url, String json) {
         HttpRequest.BodyPublisher body = json == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(json);
@@ -40,7 +54,7 @@ final class JsonHttp {
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
-        return send(request);
+        return request;
     }
 
     /** The status of a GET, or -1 when nothing answers; for readiness polling. */

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public final class LocalStack {
 
-    static final String DEFAULT_WORKSPACE = "deploy/workspaces/slice";
+    static final String DEFAULT_WORKSPACE = "deploy/workspaces/multi-region-ha";
     private static final int EXIT_FAILED = 1;
     private static final int EXIT_USAGE = 2;
     private static final int EXIT_ALREADY_RUNNING = 3;

@@ -44,6 +44,8 @@ public final class StackProcesses implements AutoCloseable {
     /** Databases created on every start, one per stateful service. */
     public static final List<String> DATABASES = List.of("planner", "cost", "dnsservice", "replication");
 
+    /** The DigitalOcean token of cloud-sim's simulated account, as every service of the stack gets it. */
+    static final String LOCAL_DIGITALOCEAN_TOKEN = "local-digitalocean-token";
     static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration ROLLOUT_TIMEOUT = Duration.ofMinutes(5);
     private static final String KAFKA_READY_LINE = "Kafka broker ready on";
@@ -200,6 +202,8 @@ public final class StackProcesses implements AutoCloseable {
         String planner = plannerUrl();
         String name = URLEncoder.encode(workspace.name(), StandardCharsets.UTF_8);
         try {
+            new SimulatedCertificates(http, cloudSimUrl(), LOCAL_DIGITALOCEAN_TOKEN, progress)
+                    .ensureFor(JsonHttp.MAPPER.readTree(workspace.json()));
             JsonHttp.Reply declared = http.post(planner + "/api/v1/workspaces/" + name, workspace.json());
             if (!declared.ok()) {
                 throw new IllegalStateException("the planner rejected workspace '" + workspace.name() + "' from "
@@ -579,12 +583,16 @@ public final class StackProcesses implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
             env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
         });
+        if (service.name().equals("cost-service")) {
+            // DigitalOcean's API prices droplets only; the simulated account's price sheet covers the rest.
+            env.put("PROVISIONING_COST_DIGITALOCEAN_PRICE_SHEET_URL", cloudSimUrl() + "/_sim/prices/digitalocean");
+        }
         if (service.name().endsWith("-agent")) {
             // cloud-sim provisions in milliseconds to seconds: poll for readiness sooner than a real cloud warrants.
             env.put("PROVISIONING_AGENT_READINESS_INITIAL_POLL_INTERVAL", "250ms");
         }
         // Placeholders only: every provider API call goes to cloud-sim, which accepts any token.
-        env.put("DIGITALOCEAN_TOKEN", "local-digitalocean-token");
+        env.put("DIGITALOCEAN_TOKEN", LOCAL_DIGITALOCEAN_TOKEN);
         env.put("HCLOUD_TOKEN", "local-hcloud-token");
         env.put("AWS_ACCESS_KEY_ID", "AKIALOCALSTACK000000");
         env.put("AWS_SECRET_ACCESS_KEY", "local-aws-secret-access-key");

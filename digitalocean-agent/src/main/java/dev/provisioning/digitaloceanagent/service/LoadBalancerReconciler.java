@@ -5,6 +5,7 @@ import dev.provisioning.agent.reconcile.DesiredResource;
 import dev.provisioning.agent.reconcile.ReadyResource;
 import dev.provisioning.agent.reconcile.ResourceKindReconciler;
 import dev.provisioning.contracts.ResourceAddress;
+import dev.provisioning.digitaloceanagent.client.CertificateApi;
 import dev.provisioning.digitaloceanagent.client.DigitalOceanConnection;
 import dev.provisioning.digitaloceanagent.client.LoadBalancerApi;
 import dev.provisioning.digitaloceanagent.client.LoadBalancerView;
@@ -34,9 +35,11 @@ public class LoadBalancerReconciler implements ResourceKindReconciler<LoadBalanc
     private final DropletReconciler droplets;
     private final VpcReconciler vpcs;
     private final DigitalOceanConnection connection;
+    private final CertificateApi certificates;
 
     public LoadBalancerReconciler(LoadBalancerApi api, DropletReconciler droplets, VpcReconciler vpcs,
-            DigitalOceanConnection connection) {
+            DigitalOceanConnection connection, CertificateApi certificates) {
+        this.certificates = certificates;
         this.api = api;
         this.droplets = droplets;
         this.vpcs = vpcs;
@@ -72,7 +75,7 @@ public class LoadBalancerReconciler implements ResourceKindReconciler<LoadBalanc
         if (existing.isPresent()) {
             return existing.get();
         }
-        LoadBalancerSpec spec = LoadBalancerSpec.of(desired);
+        LoadBalancerSpec spec = LoadBalancerSpec.of(desired).withCertificateIds(certificates::idByName);
         String vpcUuid = spec.vpc() == null ? null
                 : vpcs.resolve("vpc", spec.vpc().toString(), desired.providerRegion());
         return api.create(LoadBalancerView.request(connection.json(), DigitalOceanNames.forAddress(desired.address()),
@@ -82,7 +85,7 @@ public class LoadBalancerReconciler implements ResourceKindReconciler<LoadBalanc
 
     @Override
     public boolean isUpToDate(LoadBalancerView observed, DesiredResource desired) {
-        LoadBalancerSpec spec = LoadBalancerSpec.of(desired);
+        LoadBalancerSpec spec = LoadBalancerSpec.of(desired).withCertificateIds(certificates::idByName);
         return settingsMatch(observed, spec)
                 && Set.copyOf(observed.dropletIds()).equals(Set.copyOf(targetIds(spec, desired.providerRegion())));
     }
@@ -90,7 +93,7 @@ public class LoadBalancerReconciler implements ResourceKindReconciler<LoadBalanc
     @Override
     @WithSpan("update load balancer")
     public LoadBalancerView update(LoadBalancerView observed, DesiredResource desired) {
-        LoadBalancerSpec spec = LoadBalancerSpec.of(desired);
+        LoadBalancerSpec spec = LoadBalancerSpec.of(desired).withCertificateIds(certificates::idByName);
         List<Integer> wanted = targetIds(spec, desired.providerRegion());
         if (!settingsMatch(observed, spec)) {
             LOG.infof("updating load balancer settings in place address=%s id=%s", desired.address(), observed.id());

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The spec of a {@code load-balancer} command, checked before any provider call.
@@ -17,9 +19,11 @@ import java.util.Optional;
  * @param targets     droplet addresses
  * @param healthCheck null to leave DigitalOcean's defaults (and not compare them)
  * @param vpc         VPC address, or null for the region's default VPC
+ * @param certificateNames per forwarding rule index, the name of the certificate the rule serves, when the spec
+ *                    names it ({@code certificate_name}) instead of giving its id
  */
 record LoadBalancerSpec(int sizeUnit, List<ForwardingRule> forwardingRules, HealthCheck healthCheck,
-                        List<ResourceAddress> targets, ResourceAddress vpc) {
+                        List<ResourceAddress> targets, ResourceAddress vpc, Map<Integer, String> certificateNames) {
 
     static final int MAX_SIZE_UNIT = 100;
 
@@ -35,14 +39,54 @@ record LoadBalancerSpec(int sizeUnit, List<ForwardingRule> forwardingRules, Heal
         }
         ResourceAddress vpc = desired.optionalText("vpc").map(text -> References.parse("vpc", text, "vpc"))
                 .orElse(null);
-        return new LoadBalancerSpec(sizeUnit, rules(desired.spec().get("forwarding_rules")),
-                healthCheck(desired.spec().get("health_check")), List.copyOf(targets), vpc);
+        Object rules = desired.spec().get("forwarding_rules");
+        return new LoadBalancerSpec(sizeUnit, rules(rules), healthCheck(desired.spec().get("health_check")),
+                List.copyOf(targets), vpc, certificateNames(rules));
+    }
+
+    /**
+     * This spec with every {@code certificate_name} replaced by the id {@code idOf} finds for it.
+     *
+     * @throws ProviderException (not retryable) when no certificate has that name
+     */
+    LoadBalancerSpec withCertificateIds(Function<String, Optional<String>> idOf) {
+        if (certificateNames.isEmpty()) {
+            return this;
+        }
+        List<ForwardingRule> resolved = new ArrayList<>(forwardingRules);
+        certificateNames.forEach((index, name) -> {
+            String id = idOf.apply(name).orElseThrow(() -> ProviderException.invalidSpec("spec.forwarding_rules["
+                    + index + "].certificate_name: no certificate named '" + name + "' in this DigitalOcean account;"
+                    + " upload it first or give its certificate_id"));
+            ForwardingRule rule = resolved.get(index);
+            resolved.set(index, new ForwardingRule(rule.entryProtocol(), rule.entryPort(), rule.targetProtocol(),
+                    rule.targetPort(), id, rule.tlsPassthrough()));
+        });
+        return new LoadBalancerSpec(sizeUnit, List.copyOf(resolved), healthCheck, targets, vpc, Map.of());
+    }
+
+    private static Map<Integer, String> certificateNames(Object value) {
+        Map<Integer, String> names = new TreeMap<>();
+        if (value instanceof List<?> items) {
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i) instanceof Map<?, ?> rule) {
+                    Optional<String> name = text(rule.get("certificate_name"));
+                    if (name.isPresent() && text(rule.get("certificate_id")).isPresent()) {
+                        throw ProviderException.invalidSpec("spec.forwarding_rules[" + i
+                                + "] gives both certificate_id and certificate_name; give one");
+                    }
+                    int index = i;
+                    name.ifPresent(n -> names.put(index, n));
+                }
+            }
+        }
+        return Map.copyOf(names);
     }
 
     private static List<ForwardingRule> rules(Object value) {
         if (!(value instanceof List<?> items) || items.isEmpty()) {
             throw ProviderException.invalidSpec("spec.forwarding_rules must be a non-empty list of "
-                    + "{entry_protocol, entry_port, target_protocol, target_port, certificate_id}");
+                    + "{entry_protocol, entry_port, target_protocol, target_port, certificate_id or certificate_name}");
         }
         List<ForwardingRule> rules = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {

@@ -26,4 +26,15 @@ class DigitalOceanNamesTest {
         assertEquals(DigitalOceanNames.MAX_LENGTH, name.length());
         assertTrue(name.matches("[a-z0-9.-]+"), name);
     }
+
+    @Test
+    void databaseNamesStartWithALetterAndHoldNoDots() {
+        String name = DigitalOceanNames.forDatabase(ResourceAddress.parse("shop.example/us-east/database/2.main_db"));
+        assertTrue(name.matches("db-2-main-db-[0-9a-f]{8}"), name);
+        String plain = DigitalOceanNames.forDatabase(ResourceAddress.parse("shop.example/us-east/database/orders"));
+        assertTrue(plain.matches("orders-[0-9a-f]{8}"), plain);
+        String cut = DigitalOceanNames.forDatabase(new ResourceAddress("ws", "eu", "database", "x".repeat(80)));
+        assertTrue(cut.length() <= DigitalOceanNames.MAX_LENGTH, cut);
+        assertTrue(cut.matches("[a-z][a-z0-9-]{1,61}[a-z0-9]"), cut);
+    }
 }

@@ -10,18 +10,22 @@ import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import me.tomsdevsn.hetznercloud.HetznerCloudAPI;
 import me.tomsdevsn.hetznercloud.exception.APIRequestException;
+import me.tomsdevsn.hetznercloud.objects.general.Action;
 import me.tomsdevsn.hetznercloud.objects.general.LoadBalancer;
 import me.tomsdevsn.hetznercloud.objects.general.Network;
 import me.tomsdevsn.hetznercloud.objects.general.Server;
 import me.tomsdevsn.hetznercloud.objects.general.Volume;
+import me.tomsdevsn.hetznercloud.objects.request.AttachVolumeRequest;
 import me.tomsdevsn.hetznercloud.objects.request.CreateLoadBalancerRequest;
 import me.tomsdevsn.hetznercloud.objects.request.CreateNetworkRequest;
 import me.tomsdevsn.hetznercloud.objects.request.CreateServerRequest;
 import me.tomsdevsn.hetznercloud.objects.request.CreateVolumeRequest;
+import me.tomsdevsn.hetznercloud.objects.request.UpdateServerRequest;
 
 /**
  * The Hetzner Cloud calls the agent makes, all through the hetznercloud-api SDK, with every failure turned into a
@@ -56,6 +60,15 @@ public class HetznerCloud {
     /** {@code DELETE /servers/{id}}; a server already gone is not an error. */
     public void deleteServer(long id) {
         ignoringNotFound("delete server " + id, () -> sdk.deleteServer(id));
+    }
+
+    /**
+     * {@code PUT /servers/{id}} with the server's name and every label it is to have: Hetzner replaces the labels as
+     * a whole, so callers merge into the labels they read.
+     */
+    public Server updateServer(long id, String name, Map<String, String> labels) {
+        return call("update server " + id, () -> sdk.updateServer(id, UpdateServerRequest.builder()
+                .name(name).labels(labels).build()).getServer());
     }
 
     /** {@code GET /networks?label_selector=}. */
@@ -103,6 +116,34 @@ public class HetznerCloud {
     /** {@code DELETE /volumes/{id}}; a volume already gone is not an error. */
     public void deleteVolume(long id) {
         ignoringNotFound("delete volume " + id, () -> sdk.deleteVolume(id));
+    }
+
+    /** {@code GET /volumes/{id}}; empty when there is no such volume. */
+    public Optional<Volume> volume(long id) {
+        try {
+            return Optional.ofNullable(call("get volume " + id, () -> sdk.getVolume(id).getVolume()));
+        } catch (ProviderException e) {
+            if (e.httpStatus() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** {@code POST /volumes/{id}/actions/attach} (not mounted automatically); the answer's action may still run. */
+    public Action attachVolume(long volumeId, long serverId) {
+        return call("attach volume " + volumeId + " to server " + serverId, () -> sdk.attachVolumeToServer(volumeId,
+                AttachVolumeRequest.builder().serverId(serverId).automount(false).build()).getAction());
+    }
+
+    /** {@code POST /volumes/{id}/actions/detach}; the answer's action may still run. */
+    public Action detachVolume(long volumeId) {
+        return call("detach volume " + volumeId, () -> sdk.detachVolume(volumeId).getAction());
+    }
+
+    /** {@code GET /actions/{id}}. */
+    public Action action(long id) {
+        return call("get action " + id, () -> sdk.getAction(id).getAction());
     }
 
     private void ignoringNotFound(String operation, Supplier<?> call) {

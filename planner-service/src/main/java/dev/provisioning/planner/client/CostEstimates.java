@@ -26,11 +26,62 @@ public class CostEstimates {
         }
     }
 
+    /** One priced line of a whole plan: units of a price key at a provider. */
+    public record Line(Provider provider, String priceKey, int units) {
+    }
+
+    /**
+     * The workspace's budget against what it would cost after the plan ({@code warning} is null within budget).
+     */
+    public record BudgetCheck(BigDecimal monthlyUsd, BigDecimal projectedMonthlyUsd, BigDecimal exceededByUsd,
+                              boolean exceeded, String warning) {
+    }
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final URI estimate;
 
     public CostEstimates(PlannerConfig config) {
         this.estimate = URI.create(config.costService().url() + "/api/v1/costs/estimate");
+    }
+
+    /**
+     * Asks cost-service what the workspace would cost per month after the plan (its current total, less what the
+     * plan removes or replaces, plus what it creates) against its budget; cost-service records the budget and
+     * publishes {@code BudgetExceeded} when the projection is over it. Empty when cost-service cannot answer.
+     */
+    @WithSpan("cost budget check")
+    public Optional<BudgetCheck> budget(String workspace, BigDecimal budgetMonthlyUsd, java.util.List<Line> lines,
+                                        java.util.List<String> removedAddresses, java.util.List<String> notes) {
+        ObjectNode body = JsonMapping.mapper().createObjectNode();
+        body.put("workspace", workspace).put("budgetMonthlyUsd", budgetMonthlyUsd);
+        var resources = body.putArray("resources");
+        lines.forEach(line -> resources.addObject().put("provider", line.provider().id())
+                .put("priceKey", line.priceKey()).put("count", line.units()));
+        var removed = body.putArray("removedAddresses");
+        removedAddresses.forEach(removed::add);
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(estimate)
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode answer = JsonMapping.mapper().readTree(response.body());
+            JsonNode budget = answer.path("budget");
+            if (response.statusCode() != 200 || !budget.isObject()) {
+                notes.add("budget: cost-service answered " + response.statusCode()
+                        + Optional.ofNullable(answer.path("detail").textValue()).map(d -> ": " + d).orElse(""));
+                return Optional.empty();
+            }
+            return Optional.of(new BudgetCheck(budget.path("monthlyUsd").decimalValue(),
+                    budget.path("projectedMonthlyUsd").decimalValue(), budget.path("exceededByUsd").decimalValue(),
+                    budget.path("exceeded").asBoolean(), answer.path("warning").textValue()));
+        } catch (java.io.IOException e) {
+            notes.add("budget: cost-service unreachable: " + e.getMessage());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     @WithSpan("cost estimate")

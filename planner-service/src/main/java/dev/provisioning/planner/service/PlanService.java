@@ -51,10 +51,14 @@ public class PlanService {
     public record RegionPlan(String region, List<Change> changes, BigDecimal monthlyCostDelta) {
     }
 
-    /** A stored plan as the API shows it; {@code warnings} (e.g. deprecated server types) only when there are any. */
+    /**
+     * A stored plan as the API shows it; {@code warnings} (e.g. deprecated server types, a budget the plan would
+     * exceed) only when there are any, {@code budget} only when the workspace declares one.
+     */
     public record PlanView(String planId, String workspace, String region, Instant createdAt, List<RegionPlan> regions,
                            List<String> order, BigDecimal monthlyCostDelta, List<String> costNotes, boolean empty,
-                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldWarning> warnings) {
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldWarning> warnings,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) CostEstimates.BudgetCheck budget) {
     }
 
     private final CostEstimates costs;
@@ -79,6 +83,8 @@ public class PlanService {
                 .forEach(r -> byRegion.put(r, new ArrayList<>()));
         List<String> notes = new ArrayList<>();
         List<String> order = new ArrayList<>();
+        List<CostEstimates.Line> added = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
         for (RolloutGraph.Node node : desired) {
             RecordedResource existing = recorded.remove(node.key());
             BigDecimal newCost = monthly(node.provider(), node.address().kind(), node.providerRegion(), node.spec(), notes);
@@ -99,6 +105,11 @@ public class PlanService {
             }
             byRegion.computeIfAbsent(node.address().region(), r -> new ArrayList<>()).add(change);
             order.add(node.key());
+            PriceKeys.of(node.provider(), node.address().kind(), node.providerRegion(), node.spec())
+                    .ifPresent(p -> added.add(new CostEstimates.Line(node.provider(), p.key(), p.units())));
+            if (existing != null) {
+                removed.add(node.key());
+            }
         }
         // Recorded resources the definition no longer declares go, dependants first (reverse recorded order).
         List<RecordedResource> gone = new ArrayList<>(recorded.values());
@@ -110,6 +121,7 @@ public class PlanService {
             byRegion.computeIfAbsent(resource.region, r -> new ArrayList<>()).add(new Change("delete", resource.address,
                     kind, resource.provider, diff(oldSpec, Map.of()), oldCost == null ? null : oldCost.negate()));
             order.add(resource.address);
+            removed.add(resource.address);
         }
         List<RegionPlan> regions = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO.setScale(2);
@@ -126,11 +138,33 @@ public class PlanService {
         plan.definition = JsonMapping.mapper().valueToTree(definition).toString();
         plan.stateFingerprint = fingerprint(workspace);
         plan.createdAt = Instant.now();
+        List<FieldWarning> allWarnings = new ArrayList<>(warnings);
+        CostEstimates.BudgetCheck budget = checkBudget(workspace, definition, added, removed, notes, allWarnings);
         PlanView view = new PlanView(plan.id, workspace, region, plan.createdAt, regions, order, total,
-                notes.stream().distinct().toList(), order.isEmpty(), List.copyOf(warnings));
+                notes.stream().distinct().toList(), order.isEmpty(), List.copyOf(allWarnings), budget);
         plan.body = JsonMapping.mapper().valueToTree(view).toString();
         plan.persist();
         return view;
+    }
+
+    /**
+     * The workspace's budget against what it would cost after this plan; a warning when the plan would exceed it.
+     * A plan that adds nothing priced cannot raise the cost, so it is not checked.
+     */
+    private CostEstimates.BudgetCheck checkBudget(String workspace, WorkspaceDefinition definition,
+                                                  List<CostEstimates.Line> added, List<String> removed,
+                                                  List<String> notes, List<FieldWarning> warnings) {
+        if (definition.budget() == null || added.isEmpty()) {
+            return null;
+        }
+        CostEstimates.BudgetCheck check = costs.budget(workspace, definition.budget().monthlyUsd(), added, removed,
+                notes).orElse(null);
+        if (check != null && check.exceeded()) {
+            warnings.add(new FieldWarning("budget.monthlyUsd", definition.budget().monthlyUsd(),
+                    check.warning() != null ? check.warning() : "the plan would take the workspace to $"
+                            + check.projectedMonthlyUsd() + "/month, over its budget"));
+        }
+        return check;
     }
 
     /** A digest of everything recorded about the workspace: it changes whenever an event changes the state. */

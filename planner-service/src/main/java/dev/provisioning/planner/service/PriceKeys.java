@@ -32,7 +32,7 @@ public final class PriceKeys {
                 case "volume" -> "hetzner:volume:" + location;
                 // A replica on one of the region's servers costs nothing more; a dedicated one is a server.
                 case "database-replica" -> spec.get("host") != null ? null
-                        : "hetzner:server-type:" + spec.getOrDefault("server_type", "cpx21") + ":" + location;
+                        : "hetzner:server-type:" + spec.getOrDefault("server_type", "cpx22") + ":" + location;
                 default -> null;
             };
             case AWS -> switch (kind) {

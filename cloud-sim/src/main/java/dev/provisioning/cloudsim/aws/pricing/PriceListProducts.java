@@ -1,6 +1,8 @@
 package dev.provisioning.cloudsim.aws.pricing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.provisioning.cloudsim.aws.pricing.AwsListPrices.DatabaseEngine;
+import dev.provisioning.cloudsim.aws.pricing.AwsListPrices.DeploymentOption;
 import dev.provisioning.cloudsim.aws.pricing.AwsListPrices.PricedInstanceType;
 import dev.provisioning.cloudsim.aws.pricing.AwsListPrices.PricedRegion;
 import dev.provisioning.cloudsim.http.SimJson;
@@ -68,6 +70,13 @@ final class PriceListProducts {
             products.add(loadBalancer(region, "LCUUsage", "Used Application load balancer capacity units-hr",
                     "LCU-Hrs", region.albLcuHourly(),
                     "per used Application load balancer capacity unit-hour (or partial hour)"));
+            for (PricedInstanceType type : AwsListPrices.DATABASE_CLASSES) {
+                for (DatabaseEngine engine : AwsListPrices.DATABASE_ENGINES) {
+                    for (DeploymentOption deployment : AwsListPrices.DEPLOYMENT_OPTIONS) {
+                        products.add(databaseInstance(region, type, engine, deployment));
+                    }
+                }
+            }
         }
         return List.copyOf(products);
     }
@@ -99,6 +108,35 @@ final class PriceListProducts {
         attributes.put("marketoption", "OnDemand");
         String description = "$" + plain(hourly) + " per On Demand " + os + " " + type.name() + " Instance Hour";
         return product("AmazonEC2", "Compute Instance", attributes, "Hrs", hourly, description);
+    }
+
+    private static Product databaseInstance(PricedRegion region, PricedInstanceType type, DatabaseEngine engine,
+            DeploymentOption deployment) {
+        BigDecimal hourly = AwsListPrices.databaseHourly(type, region, engine, deployment);
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("servicecode", "AmazonRDS");
+        attributes.put("servicename", AwsListPrices.SERVICE_NAMES.get("AmazonRDS"));
+        attributes.put("location", region.location());
+        attributes.put("locationType", "AWS Region");
+        attributes.put("regionCode", region.code());
+        attributes.put("instanceType", type.name());
+        attributes.put("instanceFamily", type.family());
+        attributes.put("instanceTypeFamily", type.name().split("\\.")[1].toUpperCase(Locale.ROOT));
+        attributes.put("currentGeneration", "Yes");
+        attributes.put("vcpu", String.valueOf(type.vcpus()));
+        attributes.put("memory", type.memory());
+        attributes.put("storage", "EBS Only");
+        attributes.put("networkPerformance", type.networkPerformance());
+        attributes.put("processorArchitecture", "64-bit");
+        attributes.put("databaseEngine", engine.name());
+        attributes.put("engineCode", engine.engineCode());
+        attributes.put("licenseModel", "No license required");
+        attributes.put("deploymentOption", deployment.name());
+        attributes.put("usagetype", region.usagePrefix() + deployment.usageType() + ":" + type.name());
+        attributes.put("operation", engine.operationCode());
+        String description = "$" + plain(hourly) + " per RDS " + type.name() + " " + deployment.name()
+                + " instance hour (or partial hour) running " + engine.name();
+        return product("AmazonRDS", "Database Instance", attributes, "Hrs", hourly, description);
     }
 
     private static Product loadBalancer(PricedRegion region, String usage, String group, String unit,

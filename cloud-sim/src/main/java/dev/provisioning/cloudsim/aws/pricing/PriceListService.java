@@ -20,8 +20,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The AWS Price List Query API ({@code pricing}, JSON 1.1): {@code GetProducts} for {@code AmazonEC2} and
- * {@code AWSELB} with {@code TERM_MATCH} filters and paging, and {@code DescribeServices}.
+ * The AWS Price List Query API ({@code pricing}, JSON 1.1): {@code GetProducts} for {@code AmazonEC2},
+ * {@code AWSELB} and {@code AmazonRDS} with {@code TERM_MATCH} filters and paging, and {@code DescribeServices}.
  */
 public final class PriceListService implements AwsJsonService {
 

@@ -65,7 +65,7 @@ class PricingSdkTest {
     }
 
     @Test
-    void linuxT3MediumInSingaporeIsOneProductAtItsHourlyListPrice() throws Exception {
+    void linuxT3MediumInSingaporeIsOneProductAtItsHourlyPrice() throws Exception {
         GetProductsResponse response = pricing.getProducts(ec2("t3.medium", "ap-southeast-1"));
 
         assertEquals("aws_v1", response.formatVersion());
@@ -79,7 +79,8 @@ class PricingSdkTest {
         assertEquals("Compute Instance", product.path("product").path("productFamily").asText());
         JsonNode dimension = onlyPriceDimension(product);
         assertEquals("Hrs", dimension.path("unit").asText());
-        assertEquals(0, new BigDecimal("0.0528").compareTo(new BigDecimal(dimension.path("pricePerUnit").path("USD").asText())));
+        // The simulated world's price, tuned so that 3 x t3.medium x 730 h come to the seed's $80 (3 x $26.65).
+        assertEquals(0, new BigDecimal("0.0365").compareTo(new BigDecimal(dimension.path("pricePerUnit").path("USD").asText())));
     }
 
     @Test
@@ -118,7 +119,52 @@ class PricingSdkTest {
             }
         }
         assertEquals("Load Balancer-Application", hourly.path("product").path("productFamily").asText());
-        assertEquals("0.0252000000", onlyPriceDimension(hourly).path("pricePerUnit").path("USD").asText());
+        // $0.0274 x 730 h = $20.00, the seed's ~$20 load balancer.
+        assertEquals("0.0274000000", onlyPriceDimension(hourly).path("pricePerUnit").path("USD").asText());
+    }
+
+    @Test
+    void postgresqlSingleAzDbT3MediumInSingaporeIsOneDatabaseInstanceProduct() throws Exception {
+        GetProductsResponse response = pricing.getProducts(r -> r.serviceCode("AmazonRDS").formatVersion("aws_v1")
+                .filters(term("regionCode", "ap-southeast-1"), term("instanceType", "db.t3.medium"),
+                        term("databaseEngine", "PostgreSQL"), term("deploymentOption", "Single-AZ")));
+
+        assertEquals(1, response.priceList().size(), response.priceList().toString());
+        JsonNode product = JSON.readTree(response.priceList().get(0));
+        JsonNode attributes = product.path("product").path("attributes");
+        assertEquals("Database Instance", product.path("product").path("productFamily").asText());
+        assertEquals("AmazonRDS", product.path("serviceCode").asText());
+        assertEquals("Asia Pacific (Singapore)", attributes.path("location").asText());
+        assertEquals("APS1-InstanceUsage:db.t3.medium", attributes.path("usagetype").asText());
+        JsonNode dimension = onlyPriceDimension(product);
+        assertEquals("Hrs", dimension.path("unit").asText());
+        // $0.0411 x 730 h = $30.00, the seed's database line for the APAC read replica.
+        assertEquals("0.0411000000", dimension.path("pricePerUnit").path("USD").asText());
+    }
+
+    @Test
+    void rdsListsEveryEngineAndDeploymentOptionMultiAzAtTwiceSingleAz() throws Exception {
+        GetProductsResponse response = pricing.getProducts(r -> r.serviceCode("AmazonRDS")
+                .filters(term("regionCode", "us-east-1"), term("instanceType", "db.t3.micro")));
+
+        assertEquals(4, response.priceList().size(), response.priceList().toString());
+        BigDecimal single = null;
+        BigDecimal multi = null;
+        for (String entry : response.priceList()) {
+            JsonNode product = JSON.readTree(entry);
+            JsonNode attributes = product.path("product").path("attributes");
+            BigDecimal usd = new BigDecimal(onlyPriceDimension(product).path("pricePerUnit").path("USD").asText());
+            if (attributes.path("databaseEngine").asText().equals("PostgreSQL")) {
+                if (attributes.path("deploymentOption").asText().equals("Single-AZ")) {
+                    single = usd;
+                } else {
+                    multi = usd;
+                }
+            }
+        }
+        assertEquals(0, single.multiply(BigDecimal.valueOf(2)).compareTo(multi), single + " / " + multi);
+        assertEquals(List.of("AmazonEC2", "AmazonRDS", "AWSELB").stream().sorted().toList(),
+                pricing.describeServices(r -> { }).services().stream().map(s -> s.serviceCode()).toList());
     }
 
     @Test
