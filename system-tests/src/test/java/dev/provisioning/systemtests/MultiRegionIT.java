@@ -169,7 +169,7 @@ class MultiRegionIT {
         assertWithin(130.0, byRegion.get("asia-southeast"), "asia-southeast");
         assertWithin(311.0, costs.path("monthlyTotal").asDouble(), "total");
         // Against the recorded state the same workspace plans nothing; five EU servers instead of three plan two
-        // creates there with their monthly cost; a budget below the projection is a warning and a BudgetExceeded
+        // creates there (and the load balancer's new targets) with their monthly cost; a budget below the projection is a warning and a BudgetExceeded
         // event any Kafka consumer sees.
         String declared = Files.readString(fixture.repoRoot.resolve(
                 "deploy/workspaces/multi-region-ha/equivalents/workspace.json"));
@@ -185,8 +185,13 @@ class MultiRegionIT {
         JsonNode scaledPlan = plan(scaled.toString());
         JsonNode eu = StreamSupport.stream(scaledPlan.path("regions").spliterator(), false)
                 .filter(r -> "eu-central".equals(r.path("region").asText())).findFirst().orElseThrow();
-        assertEquals(List.of("create", "create"), StreamSupport.stream(eu.path("changes").spliterator(), false)
-                .map(c -> c.path("action").asText()).toList(), scaledPlan.toString());
+        // Two servers to create, and the load balancer to point at them too (an in-place update, free).
+        assertEquals(List.of("create " + WORKSPACE + "/eu-central/server/hetzner-eu-4",
+                        "create " + WORKSPACE + "/eu-central/server/hetzner-eu-5",
+                        "update " + WORKSPACE + "/eu-central/load-balancer/eu-lb"),
+                StreamSupport.stream(eu.path("changes").spliterator(), false)
+                        .map(c -> c.path("action").asText() + " " + c.path("address").asText()).toList(),
+                scaledPlan.toString());
         assertWithin(2 * 22.72, eu.path("monthlyCostDelta").asDouble(), "two more cpx21");
         assertTrue(scaledPlan.path("budget").path("exceeded").asBoolean(), scaledPlan.toString());
         assertTrue(StreamSupport.stream(scaledPlan.path("warnings").spliterator(), false)

@@ -32,6 +32,15 @@ final class JsonHttp {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    /** A GET of a text representation ({@code accept}, e.g. {@code text/markdown}); the body as it came. */
+    String getText(String url, String accept) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30)).header("Accept", accept).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? response.body()
+                : "HTTP " + response.statusCode() + ": " + response.body();
+    }
+
     /** A GET with a bearer token, as the providers' APIs want it. */
     Reply get(String url, String bearerToken) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearerToken).GET());

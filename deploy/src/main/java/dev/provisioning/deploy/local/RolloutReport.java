@@ -7,10 +7,10 @@ import java.util.Map;
 
 /**
  * The outcome of applying a workspace: the finished rollout as the planner reports it, the DNS
- * records and the costs, and how long the rollout took.
+ * records, the database topology and the costs (cost-service's Markdown table), and how long the rollout took.
  */
 public record RolloutReport(String workspace, String rolloutId, String status, JsonNode rollout,
-                            Duration took, JsonNode dnsRecords, JsonNode costs) {
+                            Duration took, JsonNode dnsRecords, JsonNode replication, JsonNode costs) {
 
     public boolean succeeded() {
         return "SUCCEEDED".equals(status);
@@ -35,8 +35,31 @@ public record RolloutReport(String workspace, String rolloutId, String status, J
             }
         }
         out.append("DNS records:\n").append(indent(dnsRecords));
+        out.append("Databases:\n").append(databases(replication));
         out.append("Cost:\n").append(indent(costs));
         return out.toString();
+    }
+
+    /** One line per database: role, address, provider and region, host. */
+    private static String databases(JsonNode topology) {
+        if (topology == null || !topology.isObject()) {
+            return indent(topology);
+        }
+        StringBuilder out = new StringBuilder();
+        JsonNode primary = topology.path("primary");
+        if (primary.isObject()) {
+            out.append(database("primary", primary));
+        }
+        topology.path("replicas").forEach(replica -> out.append(database("replica", replica)));
+        topology.path("warnings").forEach(warning -> out.append("  warning: ").append(warning.asText()).append('\n'));
+        return out.length() == 0 ? "  (none)\n" : out.toString();
+    }
+
+    private static String database(String role, JsonNode node) {
+        JsonNode addresses = node.path("addresses");
+        return String.format("  %-8s %-60s %s %s  %s:%s%n", role, node.path("address").asText(),
+                node.path("provider").asText(), node.path("providerRegion").asText(),
+                addresses.path("host").asText(addresses.path("ipv4").asText("?")), addresses.path("port").asText("?"));
     }
 
     private static String indent(JsonNode node) {
@@ -51,7 +74,8 @@ public record RolloutReport(String workspace, String rolloutId, String status, J
             return out.length() == 0 ? "  (none)\n" : out.toString();
         }
         if (node.isTextual()) {
-            return "  " + node.asText() + "\n";
+            node.asText().lines().forEach(line -> out.append("  ").append(line).append('\n'));
+            return out.toString();
         }
         try {
             String pretty = JsonHttp.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);

@@ -222,7 +222,8 @@ public final class StackProcesses implements AutoCloseable {
             String status = rollout.path("status").asText("UNKNOWN");
             return new RolloutReport(workspace.name(), rolloutId, status, rollout, took,
                     fetchOptional("dns-service", "/api/v1/dns/" + name),
-                    fetchOptional("cost-service", "/api/v1/costs/" + name));
+                    fetchOptional("db-replication-service", "/api/v1/replication/" + name),
+                    costTable(name));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reach the planner at " + planner, e);
         } catch (InterruptedException e) {
@@ -249,6 +250,30 @@ public final class StackProcesses implements AutoCloseable {
                         + lastStatus + "): " + url);
             }
             Thread.sleep(500);
+        }
+    }
+
+    /**
+     * cost-service's Markdown table of the workspace (per region: compute, database, load balancer, total), once it
+     * has priced every resource of the rollout (pricing follows the events, a moment after the rollout ends).
+     */
+    private JsonNode costTable(String name) throws InterruptedException {
+        if (options.services().stream().noneMatch(s -> s.name().equals("cost-service"))) {
+            return TextNode.valueOf("(cost-service not started)");
+        }
+        String url = serviceUrl("cost-service") + "/api/v1/costs/" + name;
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                JsonHttp.Reply report = http.get(url);
+                if (report.ok() && report.body().path("unpricedResources").asInt(-1) == 0) {
+                    break;
+                }
+                Thread.sleep(250);
+            }
+            return TextNode.valueOf(http.getText(url, "text/markdown"));
+        } catch (IOException e) {
+            return TextNode.valueOf("cannot reach cost-service: " + e.getMessage());
         }
     }
 
