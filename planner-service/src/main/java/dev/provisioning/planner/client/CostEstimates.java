@@ -60,11 +60,7 @@ public class CostEstimates {
         var removed = body.putArray("removedAddresses");
         removedAddresses.forEach(removed::add);
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(estimate)
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = post(body);
             JsonNode answer = JsonMapping.mapper().readTree(response.body());
             JsonNode budget = answer.path("budget");
             if (response.statusCode() != 200 || !budget.isObject()) {
@@ -90,11 +86,7 @@ public class CostEstimates {
         ObjectNode item = body.putArray("resources").addObject();
         item.put("provider", provider.id()).put("priceKey", priceKey).put("count", units);
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(estimate)
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = post(body);
             JsonNode answer = JsonMapping.mapper().readTree(response.body());
             if (response.statusCode() == 200) {
                 return new Estimate(answer.path("monthlyUsd").decimalValue(), null);
@@ -107,5 +99,13 @@ public class CostEstimates {
             Thread.currentThread().interrupt();
             return Estimate.unavailable("interrupted");
         }
+    }
+
+    private HttpResponse<String> post(ObjectNode body) throws java.io.IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(estimate)
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }
