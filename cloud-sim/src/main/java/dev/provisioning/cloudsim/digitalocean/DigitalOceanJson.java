@@ -30,8 +30,8 @@ final class DigitalOceanJson {
         json.put("name", droplet.name());
         json.put("memory", size.memoryMb());
         json.put("vcpus", size.vcpus());
-        json.put("disk", size.diskGb());
-        json.set("disk_info", diskInfo(size));
+        json.put("disk", droplet.diskGb());
+        json.set("disk_info", diskInfo(droplet.diskGb()));
         json.put("locked", false);
         json.put("status", droplet.status().wireName());
         json.putNull("kernel");
@@ -76,7 +76,7 @@ final class DigitalOceanJson {
         size.regions().forEach(regions::add);
         json.put("available", !size.regions().isEmpty());
         json.put("description", size.description());
-        json.set("disk_info", diskInfo(size));
+        json.set("disk_info", diskInfo(size.diskGb()));
         return json;
     }
 
@@ -257,11 +257,11 @@ final class DigitalOceanJson {
         return json;
     }
 
-    private static ArrayNode diskInfo(DigitalOceanCatalog.Size size) {
+    private static ArrayNode diskInfo(int diskGb) {
         ArrayNode info = SimJson.array();
         ObjectNode local = info.addObject();
         local.put("type", "local");
-        local.putObject("size").put("amount", size.diskGb()).put("unit", "gib");
+        local.putObject("size").put("amount", diskGb).put("unit", "gib");
         return info;
     }
 

@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** {@code /v2/droplets}: create, list, get and delete droplets, with DigitalOcean's validation rules. */
+/**
+ * {@code /v2/droplets}: create, list, get and delete droplets, with DigitalOcean's validation rules; a droplet's
+ * actions are {@link DropletActionsHandler}'s.
+ */
 final class DropletsHandler {
 
     /** The simulated account's droplet limit, high enough for test suites that never clean up. */
@@ -31,12 +34,14 @@ final class DropletsHandler {
     private final DigitalOceanCatalog catalog;
     private final DigitalOceanJson json;
     private final VpcDirectory vpcs;
+    private final DropletActionsHandler actions;
 
     DropletsHandler(DropletStore store, DigitalOceanCatalog catalog, DigitalOceanJson json, VpcDirectory vpcs) {
         this.store = store;
         this.catalog = catalog;
         this.json = json;
         this.vpcs = vpcs;
+        this.actions = new DropletActionsHandler(store, catalog, json);
     }
 
     /** Handles a request whose path continues after {@code /v2/droplets} with {@code rest}. */
@@ -58,8 +63,8 @@ final class DropletsHandler {
                 default -> throw DigitalOceanApi.methodNotAllowed();
             };
         }
-        if (rest.size() == 2 && rest.get(1).equals("actions") && method.equals("GET")) {
-            return actions(request, id);
+        if (rest.get(1).equals("actions")) {
+            return actions.handle(request, id, rest.subList(2, rest.size()));
         }
         throw RejectedDigitalOceanRequest.notFound();
     }
@@ -82,8 +87,8 @@ final class DropletsHandler {
         DigitalOceanVpc vpc = vpcs.resolve(text(body, "vpc_uuid"), region, "Droplet");
         List<String> sshKeys = new ArrayList<>();
         body.path("ssh_keys").forEach(key -> sshKeys.add(key.asText()));
-        List<DropletDraft> drafts = names.stream().map(name -> new DropletDraft(name, tags, size.slug(), region.slug(),
-                image.slug(), vpc.id(), vpc.ipRange(), body.path("ipv6").asBoolean(false), sshKeys,
+        List<DropletDraft> drafts = names.stream().map(name -> new DropletDraft(name, tags, size.slug(), size.diskGb(),
+                region.slug(), image.slug(), vpc.id(), vpc.ipRange(), body.path("ipv6").asBoolean(false), sshKeys,
                 body.path("backups").asBoolean(false), body.path("monitoring").asBoolean(false),
                 text(body, "user_data").orElse(null))).toList();
 
@@ -137,15 +142,6 @@ final class DropletsHandler {
                         "tag_name is required to delete Droplets in bulk."));
         store.deleteTagged(tag);
         return SimResponse.empty(204);
-    }
-
-    private SimResponse actions(SimRequest request, int id) {
-        store.find(id).orElseThrow(RejectedDigitalOceanRequest::notFound);
-        List<DropletAction> actions = store.actions().stream().filter(a -> a.resourceId() == id).toList();
-        DigitalOceanPages pages = DigitalOceanPages.of(request);
-        ObjectNode body = SimJson.object();
-        body.set("actions", DigitalOceanJson.array(pages.slice(actions).stream().map(json::action).toList()));
-        return SimResponse.json(200, pages.decorate(body, actions.size()));
     }
 
     private static List<String> names(JsonNode body) {

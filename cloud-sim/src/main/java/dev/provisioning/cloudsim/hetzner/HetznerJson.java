@@ -185,10 +185,16 @@ final class HetznerJson {
         ObjectNode json = SimJson.object().put("id", n.id()).put("name", n.name()).put("ip_range", n.ipRange());
         ArrayNode subnets = json.putArray("subnets");
         for (HetznerNetwork.Subnet subnet : n.subnets()) {
-            subnets.addObject().put("type", subnet.type()).put("ip_range", subnet.ipRange())
-                    .put("network_zone", subnet.networkZone()).put("gateway", subnet.gateway()).putNull("vswitch_id");
+            ObjectNode entry = subnets.addObject().put("type", subnet.type()).put("ip_range", subnet.ipRange())
+                    .put("network_zone", subnet.networkZone()).put("gateway", subnet.gateway());
+            if (subnet.vswitchId() == null) {
+                entry.putNull("vswitch_id");
+            } else {
+                entry.put("vswitch_id", subnet.vswitchId());
+            }
         }
-        json.putArray("routes");
+        ArrayNode routes = json.putArray("routes");
+        n.routes().forEach(r -> routes.addObject().put("destination", r.destination()).put("gateway", r.gateway()));
         ArrayNode servers = json.putArray("servers");
         store.serversIn(n.id()).forEach(servers::add);
         ArrayNode loadBalancers = json.putArray("load_balancers");

@@ -13,22 +13,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** {@code /v1/networks}: private networks with cloud subnets; servers attached get an address from a subnet. */
+/**
+ * {@code /v1/networks}: private networks with subnets and routes; servers attached get an address from a subnet. The
+ * network actions are {@link NetworkActionsHandler}'s.
+ */
 final class NetworksHandler {
 
     private static final List<HetznerIpRange> PRIVATE_RANGES = List.of(HetznerIpRange.parse("10.0.0.0/8"),
             HetznerIpRange.parse("172.16.0.0/12"), HetznerIpRange.parse("192.168.0.0/16"));
-    private static final Set<String> NETWORK_ZONES = Set.of("eu-central", "us-east", "us-west", "ap-southeast");
-    private static final Set<String> SUBNET_TYPES = Set.of("cloud", "server", "vswitch");
+    private static final Set<String> NETWORK_ZONES = NetworkActionsHandler.NETWORK_ZONES;
+    private static final Set<String> SUBNET_TYPES = NetworkActionsHandler.SUBNET_TYPES;
 
     private final HetznerStore store;
     private final HetznerJson json;
     private final Clock clock;
+    private final NetworkActionsHandler actions;
 
     NetworksHandler(HetznerStore store, HetznerJson json, Clock clock) {
         this.store = store;
         this.json = json;
         this.clock = clock;
+        this.actions = new NetworkActionsHandler(store, clock);
+    }
+
+    /** Whether the block lies inside one of the private ranges of RFC 1918. */
+    static boolean isPrivate(HetznerIpRange range) {
+        return PRIVATE_RANGES.stream().anyMatch(p -> p.contains(range));
     }
 
     SimResponse handle(SimRequest request, List<String> rest) {
@@ -42,10 +52,13 @@ final class NetworksHandler {
                 default -> throw HetznerApi.methodNotAllowed();
             };
         }
+        long id = HetznerApi.parseId(rest.get(0));
+        if (rest.size() >= 2 && rest.get(1).equals("actions")) {
+            return actions.handle(request, id, rest.subList(2, rest.size()));
+        }
         if (rest.size() != 1) {
             throw RejectedHetznerRequest.notFound("resource");
         }
-        long id = HetznerApi.parseId(rest.get(0));
         return switch (request.method()) {
             case "GET" -> SimResponse.json(200, SimJson.object().set("network", json.network(
                     store.network(id).orElseThrow(() -> RejectedHetznerRequest.notFound("network")))));
@@ -64,7 +77,7 @@ final class NetworksHandler {
         String name = body.name();
         String ipRangeText = body.requiredText("ip_range");
         HetznerIpRange ipRange = HetznerIpRange.tryParse(ipRangeText)
-                .filter(r -> PRIVATE_RANGES.stream().anyMatch(p -> p.contains(r)))
+                .filter(NetworksHandler::isPrivate)
                 .filter(r -> r.prefixLength() <= 24)
                 .orElseThrow(() -> RejectedHetznerRequest.invalidInput("ip_range", "ip_range '" + ipRangeText
                         + "' must be a private IPv4 network (RFC 1918) of size /24 or larger"));

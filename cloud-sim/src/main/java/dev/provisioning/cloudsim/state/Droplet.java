@@ -11,6 +11,7 @@ import java.util.Locale;
  * @param privateIpv4 address inside the droplet's VPC
  * @param ipv6        public IPv6 address from 2001:db8::/32, or null when IPv6 was not requested
  * @param image       slug of the image the droplet was created from
+ * @param diskGb      size of its disk: its size's at creation, unchanged by a resize that leaves the disk alone
  */
 public record Droplet(
         int id,
@@ -18,6 +19,7 @@ public record Droplet(
         List<String> tags,
         Status status,
         String sizeSlug,
+        int diskGb,
         String region,
         String image,
         String ipv4,
@@ -50,7 +52,13 @@ public record Droplet(
     }
 
     public Droplet withStatus(Status newStatus) {
-        return new Droplet(id, name, tags, newStatus, sizeSlug, region, image, ipv4, privateIpv4, ipv6, vpcUuid,
+        return new Droplet(id, name, tags, newStatus, sizeSlug, diskGb, region, image, ipv4, privateIpv4, ipv6, vpcUuid,
                 sshKeys, backups, monitoring, userData, createdAt);
+    }
+
+    /** The droplet after a resize to another size, with the disk it has afterwards. */
+    public Droplet withSize(String newSizeSlug, int newDiskGb) {
+        return new Droplet(id, name, tags, status, newSizeSlug, newDiskGb, region, image, ipv4, privateIpv4, ipv6,
+                vpcUuid, sshKeys, backups, monitoring, userData, createdAt);
     }
 }

@@ -3,7 +3,8 @@ package dev.provisioning.cloudsim.state;
 import java.time.Instant;
 
 /**
- * A DigitalOcean action (such as {@code create}) tracking an asynchronous change to a droplet.
+ * A DigitalOcean action (such as {@code create}, {@code power_off} or {@code resize}) tracking an asynchronous change
+ * to a droplet.
  *
  * @param status      {@code in-progress}, {@code completed} or {@code errored}
  * @param completedAt null while in progress
@@ -20,5 +21,10 @@ public record DropletAction(
 
     public DropletAction completed(Instant at) {
         return new DropletAction(id, type, "completed", startedAt, at, resourceId, resourceType, regionSlug);
+    }
+
+    /** The action as DigitalOcean shows one that failed, e.g. because its droplet was deleted meanwhile. */
+    public DropletAction errored(Instant at) {
+        return new DropletAction(id, type, "errored", startedAt, at, resourceId, resourceType, regionSlug);
     }
 }

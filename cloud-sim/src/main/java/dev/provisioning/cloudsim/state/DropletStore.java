@@ -13,7 +13,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
-/** Thread-safe store of DigitalOcean droplets and their actions, including the boot transition. */
+/**
+ * Thread-safe store of DigitalOcean droplets and their actions: the boot transition, and the power and resize actions,
+ * each completing after the droplet delay.
+ */
 public final class DropletStore {
 
     /** Ids look like recent real ones and still fit the 32-bit integers some SDKs use. */
@@ -35,7 +38,8 @@ public final class DropletStore {
 
     /**
      * @param timers    runs the boot transition
-     * @param bootDelay time from creation to {@code active}, read at each creation so runtime changes apply
+     * @param bootDelay time from creation to {@code active}, and from an action's start to its completion; read each
+     *                  time, so runtime changes apply
      */
     public DropletStore(SimTimers timers, Supplier<Duration> bootDelay) {
         this.timers = timers;
@@ -56,7 +60,7 @@ public final class DropletStore {
         for (DropletDraft draft : drafts) {
             int id = nextDropletId++;
             Droplet droplet = new Droplet(id, draft.name(), draft.tags(), Droplet.Status.NEW, draft.sizeSlug(),
-                    draft.region(), draft.image(), freePublicAddress(), freePrivateAddress(draft),
+                    draft.diskGb(), draft.region(), draft.image(), freePublicAddress(), freePrivateAddress(draft),
                     draft.ipv6() ? publicIpv6(id) : null, draft.vpcUuid(), draft.sshKeys(), draft.backups(),
                     draft.monitoring(), draft.userData(), createdAt);
             droplets.put(id, droplet);
@@ -97,6 +101,30 @@ public final class DropletStore {
         return tagged.size();
     }
 
+    /**
+     * Starts an action on a droplet: {@code in-progress} now, {@code completed} after the droplet delay, when its
+     * effect (power state, size) shows on the droplet. Empty when the droplet does not exist.
+     *
+     * @throws DigitalOceanConflict with DigitalOcean's message when another action on the droplet is still in progress
+     *                              (its creation included) or the droplet's state does not allow the action
+     */
+    public synchronized Optional<DropletAction> startAction(int id, DropletActionRequest request, Instant now) {
+        Droplet droplet = droplets.get(id);
+        if (droplet == null) {
+            return Optional.empty();
+        }
+        if (actions.values().stream().anyMatch(a -> a.resourceId() == id && a.completedAt() == null)) {
+            throw new DigitalOceanConflict("Droplet already has a pending event.");
+        }
+        DropletActionRules.check(droplet, request);
+        DropletAction action = new DropletAction(nextActionId++, request.type(), "in-progress",
+                now.truncatedTo(ChronoUnit.SECONDS), null, id, "droplet", droplet.region());
+        actions.put(action.id(), action);
+        long startedInGeneration = generation;
+        timers.after(bootDelay.get(), () -> complete(action.id(), request, startedInGeneration));
+        return Optional.of(action);
+    }
+
     public synchronized List<DropletAction> actions() {
         return List.copyOf(actions.values());
     }
@@ -125,7 +153,23 @@ public final class DropletStore {
         droplets.put(id, droplet.withStatus(Droplet.Status.ACTIVE));
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         actions.replaceAll((actionId, action) -> action.resourceId() == id && action.completedAt() == null
-                ? action.completed(now) : action);
+                && action.type().equals("create") ? action.completed(now) : action);
+    }
+
+    /** Ends an action: its effect shows on the droplet; a droplet deleted meanwhile leaves the action errored. */
+    private synchronized void complete(int actionId, DropletActionRequest request, long startedInGeneration) {
+        DropletAction action = actions.get(actionId);
+        if (startedInGeneration != generation || action == null || action.completedAt() != null) {
+            return;
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Droplet droplet = droplets.get(action.resourceId());
+        if (droplet == null) {
+            actions.put(actionId, action.errored(now));
+            return;
+        }
+        droplets.put(droplet.id(), DropletActionRules.apply(droplet, request));
+        actions.put(actionId, action.completed(now));
     }
 
     /** The lowest documentation-range address no live droplet holds, so addresses are stable and unique. */

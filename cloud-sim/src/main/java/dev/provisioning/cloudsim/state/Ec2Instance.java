@@ -8,12 +8,14 @@ import java.util.Map;
  * A simulated EC2 instance.
  *
  * @param clientToken the idempotency token it was launched with, null when none was given
+ * @param keyName     the key pair it was launched with, null when none was given
  * @param tags        tags by key, in the order they were set
  */
 public record Ec2Instance(String instanceId, String reservationId, String region, String imageId, String instanceType,
                           State state, String availabilityZone, String vpcId, String subnetId,
                           List<String> securityGroupIds, String privateIpAddress, String publicIpAddress,
-                          String clientToken, int launchIndex, Instant launchTime, Map<String, String> tags) {
+                          String clientToken, String keyName, int launchIndex, Instant launchTime,
+                          Map<String, String> tags) {
 
     /** Instance states with the codes EC2 reports for them. */
     public enum State {
@@ -51,18 +53,19 @@ public record Ec2Instance(String instanceId, String reservationId, String region
     Ec2Instance withState(State newState) {
         return new Ec2Instance(instanceId, reservationId, region, imageId, instanceType, newState, availabilityZone,
                 vpcId, subnetId, securityGroupIds, privateIpAddress,
-                newState == State.TERMINATED ? null : publicIpAddress, clientToken, launchIndex, launchTime, tags);
+                newState == State.TERMINATED ? null : publicIpAddress, clientToken, keyName, launchIndex, launchTime,
+                tags);
     }
 
     Ec2Instance withInstanceType(String newType) {
         return new Ec2Instance(instanceId, reservationId, region, imageId, newType, state, availabilityZone, vpcId,
-                subnetId, securityGroupIds, privateIpAddress, publicIpAddress, clientToken, launchIndex, launchTime,
-                tags);
+                subnetId, securityGroupIds, privateIpAddress, publicIpAddress, clientToken, keyName, launchIndex,
+                launchTime, tags);
     }
 
     Ec2Instance withTags(Map<String, String> newTags) {
         return new Ec2Instance(instanceId, reservationId, region, imageId, instanceType, state, availabilityZone,
-                vpcId, subnetId, securityGroupIds, privateIpAddress, publicIpAddress, clientToken, launchIndex,
+                vpcId, subnetId, securityGroupIds, privateIpAddress, publicIpAddress, clientToken, keyName, launchIndex,
                 launchTime, newTags);
     }
 }

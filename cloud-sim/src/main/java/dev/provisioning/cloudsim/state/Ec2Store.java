@@ -16,8 +16,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Thread-safe store of the simulated EC2 resources (instances, VPCs, subnets, internet gateways, security groups and
- * their tags), with the asynchronous state changes of instances. Resources belong to the region they were created in.
+ * Thread-safe store of the simulated EC2 resources (instances, VPCs, subnets, internet gateways, security groups, key
+ * pairs and their tags), with the asynchronous state changes of instances. Resources belong to the region they were
+ * created in.
  */
 public final class Ec2Store {
 
@@ -25,9 +26,13 @@ public final class Ec2Store {
     public static final List<String> ZONE_LETTERS = List.of("a", "b", "c");
     private static final String DEFAULT_VPC_CIDR = "172.31.0.0/16";
 
-    /** What a {@code RunInstances} call asks for, already validated against the catalog. */
+    /**
+     * What a {@code RunInstances} call asks for, already validated against the catalog.
+     *
+     * @param keyName a key pair of the region, or null
+     */
     public record Launch(String region, String imageId, String instanceType, int count, String subnetId,
-                         List<String> securityGroupIds, String clientToken, Map<String, String> tags) {
+                         List<String> securityGroupIds, String clientToken, String keyName, Map<String, String> tags) {
     }
 
     /** Instances launched together. */
@@ -53,6 +58,7 @@ public final class Ec2Store {
     private final Map<String, Ec2InternetGateway> gateways = new LinkedHashMap<>();
     private final Map<String, Ec2SecurityGroup> securityGroups = new LinkedHashMap<>();
     private final Map<String, TokenUse> clientTokens = new HashMap<>();
+    private final Ec2KeyPairs keyPairs = new Ec2KeyPairs();
     private long nextId = 1;
     private long publicAddressesHandedOut;
     private long generation;
@@ -72,11 +78,11 @@ public final class Ec2Store {
      * Launches {@code count} instances, or with a client token already used with the same parameters returns that
      * launch's reservation as it is now.
      *
-     * @throws AwsRejection {@code IdempotentParameterMismatch}, unknown subnet or security group
+     * @throws AwsRejection {@code IdempotentParameterMismatch}, unknown subnet, security group or key pair
      */
     public synchronized Reservation runInstances(Launch launch, Instant now) {
         String fingerprint = launch.imageId() + "|" + launch.instanceType() + "|" + launch.count() + "|"
-                + launch.subnetId() + "|" + launch.securityGroupIds();
+                + launch.subnetId() + "|" + launch.securityGroupIds() + "|" + launch.keyName();
         String tokenKey = launch.region() + "/" + launch.clientToken();
         if (launch.clientToken() != null) {
             TokenUse used = clientTokens.get(tokenKey);
@@ -87,6 +93,9 @@ public final class Ec2Store {
                 }
                 return reservation(used.reservationId()).orElseThrow();
             }
+        }
+        if (launch.keyName() != null) {
+            keyPairs.existing(launch.region(), launch.keyName());
         }
         Ec2Subnet subnet = launch.subnetId() == null ? defaultSubnet(launch.region(), "a")
                 : subnetIn(launch.region(), launch.subnetId());
@@ -109,7 +118,7 @@ public final class Ec2Store {
             Ec2Instance instance = new Ec2Instance(AwsIds.of("i", nextId++), reservationId, launch.region(),
                     launch.imageId(), launch.instanceType(), Ec2Instance.State.PENDING, subnet.availabilityZone(),
                     subnet.vpcId(), subnet.subnetId(), groups, freePrivateAddress(subnet), nextPublicAddress(),
-                    launch.clientToken(), i, launchTime, launch.tags());
+                    launch.clientToken(), launch.keyName(), i, launchTime, launch.tags());
             instances.put(instance.instanceId(), instance);
             launched.add(instance);
             scheduleTransition(instance.instanceId(), Ec2Instance.State.PENDING, Ec2Instance.State.RUNNING);
@@ -487,6 +496,45 @@ public final class Ec2Store {
                 .filter(g -> g.vpcId().equals(vpcId) && g.groupName().equals("default")).findFirst().orElseThrow();
     }
 
+    // ---- key pairs --------------------------------------------------------------------------------------------
+
+    /**
+     * Keeps a key pair made or imported by the API layer (which holds the key material) under a new id.
+     *
+     * @throws AwsRejection {@code InvalidKeyPair.Duplicate} when the region has a pair of that name
+     */
+    public synchronized Ec2KeyPair addKeyPair(String region, String keyName, String keyType, String fingerprint,
+                                              String publicKey, Map<String, String> tags, Instant now) {
+        Ec2KeyPair keyPair = new Ec2KeyPair(AwsIds.of("key", nextId++), region, keyName, keyType, fingerprint,
+                publicKey, now.truncatedTo(ChronoUnit.MILLIS), tags);
+        keyPairs.add(keyPair);
+        return keyPair;
+    }
+
+    /** The key pairs of a region, in creation order. */
+    public synchronized List<Ec2KeyPair> keyPairs(String region) {
+        return keyPairs.in(region);
+    }
+
+    /** Every key pair of every region. */
+    public synchronized List<Ec2KeyPair> keyPairs() {
+        return keyPairs.all();
+    }
+
+    public synchronized Optional<Ec2KeyPair> keyPair(String region, String keyName) {
+        return keyPairs.named(region, keyName);
+    }
+
+    /** @throws AwsRejection {@code InvalidKeyPair.NotFound} */
+    public synchronized Ec2KeyPair keyPairWithId(String region, String keyPairId) {
+        return keyPairs.withId(region, keyPairId);
+    }
+
+    /** Deletes a key pair; instances launched with it keep running and keep naming it, as on AWS. */
+    public synchronized void deleteKeyPair(String keyPairId) {
+        keyPairs.remove(keyPairId);
+    }
+
     // ---- tags -------------------------------------------------------------------------------------------------
 
     /** Adds or overwrites tags on resources of any type, all or none. */
@@ -521,6 +569,8 @@ public final class Ec2Store {
                 .forEach((k, v) -> all.add(new ResourceTag(g.internetGatewayId(), "internet-gateway", k, v))));
         securityGroups.values().stream().filter(g -> g.region().equals(region)).forEach(g -> g.tags()
                 .forEach((k, v) -> all.add(new ResourceTag(g.groupId(), "security-group", k, v))));
+        keyPairs.in(region).forEach(p -> p.tags()
+                .forEach((k, v) -> all.add(new ResourceTag(p.keyPairId(), "key-pair", k, v))));
         return all;
     }
 
@@ -532,6 +582,7 @@ public final class Ec2Store {
             case "subnet" -> subnetIn(region, id);
             case "igw" -> gatewayIn(region, id);
             case "sg" -> groupIn(region, id);
+            case "key" -> keyPairs.withId(region, id);
             default -> throw new AwsRejection("InvalidID", "The ID '" + id + "' is not valid");
         }
     }
@@ -549,6 +600,9 @@ public final class Ec2Store {
         if (gateways.containsKey(id)) {
             return gateways.get(id).tags();
         }
+        if (keyPairs.contains(id)) {
+            return keyPairs.tagsOf(id);
+        }
         return securityGroups.get(id).tags();
     }
 
@@ -558,6 +612,7 @@ public final class Ec2Store {
         subnets.computeIfPresent(id, (key, s) -> s.withTags(tags));
         gateways.computeIfPresent(id, (key, g) -> g.withTags(tags));
         securityGroups.computeIfPresent(id, (key, g) -> g.withTags(tags));
+        keyPairs.retag(id, tags);
     }
 
     /** Forgets everything; transitions scheduled before the reset no longer apply. */
@@ -568,6 +623,7 @@ public final class Ec2Store {
         gateways.clear();
         securityGroups.clear();
         clientTokens.clear();
+        keyPairs.clear();
         nextId = 1;
         publicAddressesHandedOut = 0;
         generation++;

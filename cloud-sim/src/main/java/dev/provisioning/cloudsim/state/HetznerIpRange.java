@@ -52,6 +52,26 @@ public record HetznerIpRange(long base, int prefixLength) {
         return other.prefixLength >= prefixLength && (other.base & mask()) == base;
     }
 
+    /** Whether the two blocks share any address. */
+    public boolean overlaps(HetznerIpRange other) {
+        return contains(other) || other.contains(this);
+    }
+
+    /** The block of the given prefix length starting {@code index} such blocks after this one's first address. */
+    public HetznerIpRange block(int blockPrefixLength, long index) {
+        return new HetznerIpRange(base + index * (1L << (32 - blockPrefixLength)), blockPrefixLength);
+    }
+
+    /** The block in CIDR notation, e.g. {@code 10.0.1.0/24}. */
+    public String cidr() {
+        return address(0) + "/" + prefixLength;
+    }
+
+    /** Whether the text is a dotted IPv4 address. */
+    public static boolean isAddress(String ip) {
+        return ip != null && toLong(ip).isPresent();
+    }
+
     private long mask() {
         return prefixLength == 0 ? 0 : (0xffffffffL << (32 - prefixLength)) & 0xffffffffL;
     }

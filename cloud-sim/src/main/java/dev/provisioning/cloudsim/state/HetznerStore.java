@@ -70,7 +70,8 @@ public final class HetznerStore {
     private long generation;
 
     /**
-     * @param serverBootDelay time from creation to {@code running}, read at each creation so runtime changes apply
+     * @param serverBootDelay time from creation to {@code running}, and a network action's from {@code running} to
+     *                        {@code success}; read each time, so runtime changes apply
      */
     public HetznerStore(SimTimers timers, Supplier<Duration> serverBootDelay) {
         this.timers = timers;
@@ -238,6 +239,54 @@ public final class HetznerStore {
         return loadBalancers.values().stream()
                 .filter(lb -> lb.privateNet().stream().anyMatch(n -> n.network() == networkId))
                 .map(HetznerLoadBalancer::id).toList();
+    }
+
+    /**
+     * Adds a subnet to a network at once; the {@code add_subnet} action runs until the server delay has passed.
+     *
+     * @throws Rejected {@code not_found}, {@code invalid_input} (outside the network, overlapping another subnet or a
+     *                  route, no free /24 left), {@code vswitch_id_already_used}
+     */
+    public synchronized HetznerAction addSubnet(long networkId, HetznerSubnetRequest request, Instant now) {
+        HetznerNetwork network = existingNetwork(networkId);
+        networks.put(networkId, HetznerNetworkRules.addSubnet(network, request, networks.values()));
+        return networkAction("add_subnet", networkId, now);
+    }
+
+    /**
+     * Removes the subnet with this range; the {@code delete_subnet} action runs until the server delay has passed.
+     *
+     * @throws Rejected {@code not_found}, {@code invalid_input} (no such subnet, servers still attached in it)
+     */
+    public synchronized HetznerAction deleteSubnet(long networkId, String ipRange, Instant now) {
+        HetznerNetwork network = existingNetwork(networkId);
+        networks.put(networkId, HetznerNetworkRules.deleteSubnet(network, ipRange, addressesIn(networkId)));
+        return networkAction("delete_subnet", networkId, now);
+    }
+
+    /**
+     * Adds a route; the {@code add_route} action runs until the server delay has passed.
+     *
+     * @throws Rejected {@code not_found}, {@code invalid_input} (destination overlapping a subnet or route, gateway
+     *                  outside the network or reserved)
+     */
+    public synchronized HetznerAction addRoute(long networkId, HetznerIpRange destination, String gateway,
+                                               Instant now) {
+        HetznerNetwork network = existingNetwork(networkId);
+        networks.put(networkId, HetznerNetworkRules.addRoute(network, destination, gateway));
+        return networkAction("add_route", networkId, now);
+    }
+
+    /**
+     * Removes the route with this destination and gateway; the {@code delete_route} action runs until the server
+     * delay has passed.
+     *
+     * @throws Rejected {@code not_found}, {@code invalid_input} when the network has no such route
+     */
+    public synchronized HetznerAction deleteRoute(long networkId, String destination, String gateway, Instant now) {
+        HetznerNetwork network = existingNetwork(networkId);
+        networks.put(networkId, HetznerNetworkRules.deleteRoute(network, destination, gateway));
+        return networkAction("delete_route", networkId, now);
     }
 
     /** Deletes a network; servers and load balancers attached to it lose that attachment. */
@@ -414,6 +463,39 @@ public final class HetznerStore {
         }
     }
 
+    private HetznerNetwork existingNetwork(long id) {
+        HetznerNetwork network = networks.get(id);
+        if (network == null) {
+            throw new Rejected("not_found", "network with ID '" + id + "' not found", null);
+        }
+        return network;
+    }
+
+    /** The private addresses servers and load balancers hold in a network. */
+    private List<String> addressesIn(long networkId) {
+        List<String> addresses = new ArrayList<>();
+        servers.values().forEach(s -> s.privateNet().stream().filter(n -> n.network() == networkId)
+                .forEach(n -> addresses.add(n.ip())));
+        loadBalancers.values().forEach(lb -> lb.privateNet().stream().filter(n -> n.network() == networkId)
+                .forEach(n -> addresses.add(n.ip())));
+        return addresses;
+    }
+
+    /** A network action: {@code running} now, {@code success} once the server delay has passed. */
+    private HetznerAction networkAction(String command, long networkId, Instant now) {
+        HetznerAction action = startAction(command, now, resource(networkId, "network"));
+        long scheduledIn = generation;
+        timers.after(serverBootDelay.get(), () -> succeed(action.id(), scheduledIn));
+        return action;
+    }
+
+    private synchronized void succeed(long actionId, long scheduledIn) {
+        HetznerAction action = actions.get(actionId);
+        if (scheduledIn == generation && action != null && action.finished() == null) {
+            actions.put(actionId, action.succeeded(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+        }
+    }
+
     private HetznerLoadBalancer existingLoadBalancer(long id) {
         HetznerLoadBalancer lb = loadBalancers.get(id);
         if (lb == null) {
@@ -466,7 +548,7 @@ public final class HetznerStore {
         if (network == null) {
             throw new Rejected("not_found", "network with ID '" + networkId + "' not found", "network");
         }
-        HetznerNetwork.Subnet subnet = network.subnets().stream()
+        HetznerNetwork.Subnet subnet = network.subnets().stream().filter(s -> !s.type().equals("vswitch"))
                 .filter(s -> networkZone == null || s.networkZone().equals(networkZone)).findFirst()
                 .orElseThrow(() -> new Rejected("no_subnet_available", "network " + networkId
                         + " has no subnet in network zone " + networkZone, "network"));

@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.myjeeva.digitalocean.common.ActionStatus;
+import com.myjeeva.digitalocean.common.ActionType;
 import com.myjeeva.digitalocean.common.DropletStatus;
 import com.myjeeva.digitalocean.exception.DigitalOceanException;
 import com.myjeeva.digitalocean.impl.DigitalOceanClient;
+import com.myjeeva.digitalocean.pojo.Action;
 import com.myjeeva.digitalocean.pojo.Droplet;
 import com.myjeeva.digitalocean.pojo.Droplets;
 import com.myjeeva.digitalocean.pojo.Image;
@@ -224,6 +227,35 @@ class DigitalOceanSdkTest {
     }
 
     @Test
+    void theSdkPowersOffResizesAndPowersOnADroplet() throws Exception {
+        int id = createRaw("resizable", "s-1vcpu-1gb", "[]");
+        awaitStatus(id, DropletStatus.ACTIVE);
+
+        Action powerOff = digitalOcean.powerOffDroplet(id);
+        assertEquals(ActionType.POWER_OFF, powerOff.getType());
+        assertEquals(ActionStatus.IN_PROGRESS, powerOff.getStatus());
+        assertEquals(id, powerOff.getResourceId().intValue());
+        awaitStatus(id, DropletStatus.OFF);
+        assertEquals(ActionStatus.COMPLETED, digitalOcean.getActionInfo(powerOff.getId()).getStatus());
+
+        Action resize = digitalOcean.resizeDroplet(id, "s-2vcpu-4gb", true);
+        assertEquals(ActionType.RESIZE, resize.getType());
+        awaitAction(resize.getId());
+        Droplet resized = digitalOcean.getDropletInfo(id);
+        assertEquals("s-2vcpu-4gb", resized.getSize());
+        assertEquals(4096, resized.getMemorySizeInMb());
+        assertEquals(80, resized.getDiskSize());
+
+        digitalOcean.powerOnDroplet(id);
+        awaitStatus(id, DropletStatus.ACTIVE);
+        assertEquals(4, digitalOcean.getAvailableDropletActions(id, 1, 20).getActions().size(),
+                "create, power_off, resize, power_on");
+        DigitalOceanException onAgain =
+                assertThrows(DigitalOceanException.class, () -> digitalOcean.powerOnDroplet(id));
+        assertEquals(422, onAgain.getHttpStatusCode());
+    }
+
+    @Test
     void injectedRateLimitFailsTwiceThenSucceeds() throws Exception {
         HttpResponse<String> armed = http.postJson("/_sim/faults", "{\"provider\":\"digitalocean\","
                 + "\"pathPrefix\":\"/v2/droplets\",\"method\":\"GET\",\"status\":429,\"count\":2,"
@@ -253,6 +285,16 @@ class DigitalOceanSdkTest {
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("droplet " + id + " still " + droplet.getStatus());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private void awaitAction(int actionId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (digitalOcean.getActionInfo(actionId).getStatus() != ActionStatus.COMPLETED) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("action " + actionId + " never completed");
             }
             Thread.sleep(50);
         }

@@ -17,8 +17,13 @@ import me.tomsdevsn.hetznercloud.objects.general.APIErrorCode;
 import me.tomsdevsn.hetznercloud.objects.general.Server;
 import me.tomsdevsn.hetznercloud.objects.general.ServerType;
 import me.tomsdevsn.hetznercloud.objects.general.Subnet;
+import me.tomsdevsn.hetznercloud.objects.general.Network;
+import me.tomsdevsn.hetznercloud.objects.request.AddSubnetToNetworkRequest;
 import me.tomsdevsn.hetznercloud.objects.request.CreateNetworkRequest;
+import me.tomsdevsn.hetznercloud.objects.request.DeleteSubnetFromNetwork;
+import me.tomsdevsn.hetznercloud.objects.request.NetworkRouteRequest;
 import me.tomsdevsn.hetznercloud.objects.request.CreateServerRequest;
+import me.tomsdevsn.hetznercloud.objects.response.ActionResponse;
 import me.tomsdevsn.hetznercloud.objects.response.CreateServerResponse;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -107,5 +112,39 @@ class HetznerSdkTest {
         assertEquals("10.1.0.0/16", api.getNetworks("k=v").getNetworks().get(0).getIpRange());
         api.deleteNetwork(id);
         assertTrue(sim.state().hetznerNetworks().isEmpty());
+    }
+
+    @Test
+    void theSdkAddsAndRemovesSubnetsAndRoutes() throws Exception {
+        long id = api.createNetwork(CreateNetworkRequest.builder().name("net").ipRange("10.2.0.0/16").build())
+                .getNetwork().getId();
+
+        ActionResponse added = api.addSubnetToNetwork(id, AddSubnetToNetworkRequest.builder().type("cloud")
+                .networkZone("eu-central").build());
+        assertEquals("add_subnet", added.getAction().getCommand());
+        api.addSubnetToNetwork(id, AddSubnetToNetworkRequest.builder().type("cloud").networkZone("eu-central")
+                .ipRange("10.2.8.0/24").build());
+        api.addRouteToNetwork(id, NetworkRouteRequest.builder().destination("10.100.0.0/24").gateway("10.2.8.2")
+                .build());
+
+        Network network = api.getNetwork(id).getNetwork();
+        assertEquals(List.of("10.2.0.0/24", "10.2.8.0/24"), network.getSubnets().stream().map(Subnet::getIpRange)
+                .toList());
+        assertEquals("10.2.0.1", network.getSubnets().get(0).getGateway());
+        assertEquals("10.100.0.0/24", network.getRoutes().get(0).getDestination());
+        APIRequestException overlap = assertThrows(APIRequestException.class, () -> api.addSubnetToNetwork(id,
+                AddSubnetToNetworkRequest.builder().type("cloud").networkZone("eu-central").ipRange("10.2.8.0/25")
+                        .build()));
+        assertEquals(APIErrorCode.invalid_input, overlap.getApiErrorResponse().getError().getCode());
+
+        api.deleteRouteFromNetwork(id, NetworkRouteRequest.builder().destination("10.100.0.0/24").gateway("10.2.8.2")
+                .build());
+        ActionResponse deleted = api.deleteSubnetFromNetwork(id, DeleteSubnetFromNetwork.builder()
+                .ipRange("10.2.0.0/24").build());
+        Thread.sleep(200);
+        assertEquals("success", api.getAction(deleted.getAction().getId()).getAction().getStatus());
+        assertEquals(List.of("10.2.8.0/24"), api.getNetwork(id).getNetwork().getSubnets().stream()
+                .map(Subnet::getIpRange).toList());
+        assertTrue(api.getNetwork(id).getNetwork().getRoutes().isEmpty());
     }
 }

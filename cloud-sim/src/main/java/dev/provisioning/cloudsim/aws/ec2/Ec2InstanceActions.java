@@ -8,7 +8,6 @@ import dev.provisioning.cloudsim.state.Ec2Store;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import java.util.regex.Pattern;
 final class Ec2InstanceActions {
 
     private static final Pattern INSTANCE_TYPE_SHAPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9]+");
-    private static final String TOKEN_PREFIX = "after:";
 
     private final Ec2Store store;
     private final Clock clock;
@@ -69,7 +67,7 @@ final class Ec2InstanceActions {
         }
         Ec2Store.Reservation reservation = store.runInstances(new Ec2Store.Launch(call.region(), imageId,
                 instanceType, max, call.optional("SubnetId").orElse(null), groupIds, clientToken.orElse(null),
-                call.tagSpecification("instance")), clock.instant());
+                call.optional("KeyName").orElse(null), call.tagSpecification("instance")), clock.instant());
         return call.respond("RunInstances", xml -> {
             xml.element("reservationId", reservation.reservationId()).element("ownerId", Ec2Xml.ACCOUNT_ID)
                     .start("groupSet").end()
@@ -81,22 +79,12 @@ final class Ec2InstanceActions {
 
     SimResponse describeInstances(Ec2Call call) {
         List<String> ids = call.list("InstanceId");
-        Optional<Integer> maxResults = call.optionalInt("MaxResults");
-        if (maxResults.isPresent() && !ids.isEmpty()) {
-            throw new RejectedAwsRequest(400, "InvalidParameterCombination",
-                    "The parameter instancesSet cannot be used with the parameter maxResults");
-        }
-        if (maxResults.isPresent() && (maxResults.get() < 5 || maxResults.get() > 1000)) {
-            throw new RejectedAwsRequest(400, "InvalidParameterValue", "Value ( " + maxResults.get()
-                    + " ) for parameter maxResults is invalid. Expecting a value greater than 5.");
-        }
         List<Ec2Instance> candidates = ids.isEmpty() ? store.instances(call.region())
                 : store.instances(call.region(), ids);
         List<Ec2Instance> matching = Ec2Filters.apply(candidates, call.filters(), Ec2InstanceActions::filterValues);
-        int from = call.optional("NextToken").map(token -> startAfter(token, matching)).orElse(0);
-        int to = maxResults.map(max -> Math.min(matching.size(), from + max)).orElse(matching.size());
-        List<Ec2Instance> page = matching.subList(from, to);
-        String nextToken = to < matching.size() ? token(page.get(page.size() - 1)) : null;
+        Ec2Pages pages = Ec2Pages.of(call, matching, !ids.isEmpty());
+        List<Ec2Instance> page = pages.slice(matching);
+        String nextToken = pages.nextToken();
         Function<String, String> groupNames = groupNames(call.region());
         return call.respond("DescribeInstances", xml -> {
             xml.start("reservationSet");
@@ -190,30 +178,8 @@ final class Ec2InstanceActions {
             case "private-ip-address" -> List.of(i.privateIpAddress());
             case "ip-address" -> i.publicIpAddress() == null ? List.of() : List.of(i.publicIpAddress());
             case "instance.group-id" -> i.securityGroupIds();
+            case "key-name" -> i.keyName() == null ? List.of() : List.of(i.keyName());
             default -> null;
         };
-    }
-
-    private static String token(Ec2Instance last) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((TOKEN_PREFIX + last.instanceId()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static int startAfter(String token, List<Ec2Instance> matching) {
-        String decoded;
-        try {
-            decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            decoded = "";
-        }
-        if (decoded.startsWith(TOKEN_PREFIX)) {
-            String instanceId = decoded.substring(TOKEN_PREFIX.length());
-            for (int i = 0; i < matching.size(); i++) {
-                if (matching.get(i).instanceId().equals(instanceId)) {
-                    return i + 1;
-                }
-            }
-        }
-        throw new RejectedAwsRequest(400, "InvalidParameterValue", "The token '" + token + "' is invalid.");
     }
 }

@@ -13,14 +13,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Amazon EC2 in its query dialect: instances, instance types, images, regions and zones, VPCs, subnets, internet
- * gateways, security groups and tags. Answers carry no Result wrapper and list entries as {@code <item>}; errors use
- * EC2's own {@code <Response><Errors>} shape.
+ * Amazon EC2 in its query dialect: instances and their status checks, key pairs, instance types, images, regions and
+ * zones, VPCs, subnets, internet gateways, security groups and tags. Answers carry no Result wrapper and list entries
+ * as {@code <item>}; errors use EC2's own {@code <Response><Errors>} shape.
  */
 public final class Ec2Service implements AwsQueryService {
 
     private final Ec2InstanceActions instances;
     private final Ec2NetworkActions network;
+    private final Ec2KeyPairActions keyPairs;
+    private final Ec2InstanceStatusActions instanceStatus;
 
     public Ec2Service(Ec2Store store) {
         this(store, Clock.systemUTC());
@@ -29,6 +31,8 @@ public final class Ec2Service implements AwsQueryService {
     Ec2Service(Ec2Store store, Clock clock) {
         this.instances = new Ec2InstanceActions(store, clock);
         this.network = new Ec2NetworkActions(store);
+        this.keyPairs = new Ec2KeyPairActions(store, clock);
+        this.instanceStatus = new Ec2InstanceStatusActions(store);
     }
 
     @Override
@@ -52,6 +56,11 @@ public final class Ec2Service implements AwsQueryService {
                 case "StopInstances" -> instances.stopInstances(call);
                 case "StartInstances" -> instances.startInstances(call);
                 case "ModifyInstanceAttribute" -> instances.modifyInstanceAttribute(call);
+                case "DescribeInstanceStatus" -> instanceStatus.describeInstanceStatus(call);
+                case "CreateKeyPair" -> keyPairs.createKeyPair(call);
+                case "ImportKeyPair" -> keyPairs.importKeyPair(call);
+                case "DescribeKeyPairs" -> keyPairs.describeKeyPairs(call);
+                case "DeleteKeyPair" -> keyPairs.deleteKeyPair(call);
                 case "DescribeInstanceTypes" -> describeInstanceTypes(call);
                 case "DescribeImages" -> describeImages(call);
                 case "DescribeRegions" -> describeRegions(call);

@@ -37,6 +37,7 @@ final class Ec2Xml {
                 .element("dnsName", i.publicIpAddress() == null ? "" : "ec2-" + i.publicIpAddress().replace('.', '-')
                         + "." + i.region() + ".compute.amazonaws.com")
                 .element("reason", live ? "" : "User initiated")
+                .optional("keyName", i.keyName())
                 .element("amiLaunchIndex", i.launchIndex())
                 .start("productCodes").end()
                 .element("instanceType", i.instanceType())
