@@ -83,8 +83,19 @@ public final class PlanRenderer {
                     .append(replace).append(" to replace, ").append(delete).append(" to delete.\n");
         }
         text.append("Monthly cost: ").append(money(plan.get("monthlyCostDelta"))).append("\n");
+        JsonNode budget = plan.path("budget");
+        if (budget.isObject()) {
+            text.append("Budget: $").append(budget.path("projectedMonthlyUsd").decimalValue().setScale(2, RoundingMode.HALF_UP))
+                    .append("/month after this plan, of $")
+                    .append(budget.path("monthlyUsd").decimalValue().setScale(2, RoundingMode.HALF_UP))
+                    .append(budget.path("exceeded").asBoolean() ? " — OVER BUDGET" : "").append("\n");
+        }
         for (JsonNode note : plan.path("costNotes")) {
             text.append("Note: ").append(note.asText()).append("\n");
+        }
+        for (JsonNode warning : plan.path("warnings")) {
+            text.append("Warning: ").append(warning.path("field").asText()).append(": ")
+                    .append(warning.path("message").asText()).append("\n");
         }
         return text.toString();
     }

@@ -60,6 +60,25 @@ class RenderingTest {
     }
 
     @Test
+    void theBudgetAndWarningsFollowTheCost() throws IOException {
+        assertEquals("""
+                Plan for workspace w
+
+                No changes. The running infrastructure matches the workspace.
+                Monthly cost: +$45.44/month
+                Budget: $356.19/month after this plan, of $320.00 — OVER BUDGET
+                Warning: regions.eu-central.resources[0].server_type: cpx21 is deprecated; cpx22 replaces it
+                Warning: budget.monthlyUsd: $36.19 over its budget
+                """, PlanRenderer.render(mapper.readTree("""
+                {"workspace": "w", "regions": [], "monthlyCostDelta": 45.44,
+                 "budget": {"monthlyUsd": 320.0, "projectedMonthlyUsd": 356.19, "exceededByUsd": 36.19, "exceeded": true},
+                 "warnings": [
+                   {"field": "regions.eu-central.resources[0].server_type", "value": "cpx21",
+                    "message": "cpx21 is deprecated; cpx22 replaces it"},
+                   {"field": "budget.monthlyUsd", "value": 320, "message": "$36.19 over its budget"}]}""")));
+    }
+
+    @Test
     void problemsRenderAsAReadableList() {
         String body = """
                 {"title":"The workspace is not valid","status":400,"errors":[
