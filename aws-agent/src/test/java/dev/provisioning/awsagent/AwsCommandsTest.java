@@ -3,11 +3,10 @@ package dev.provisioning.awsagent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.provisioning.agent.testing.KafkaProbe;
+import dev.provisioning.agent.testing.CommandsTestSupport;
 import dev.provisioning.cloudsim.state.Ec2Instance;
 import dev.provisioning.cloudsim.state.Ec2SecurityGroup;
 import dev.provisioning.cloudsim.state.Ec2Subnet;
@@ -17,10 +16,6 @@ import dev.provisioning.cloudsim.state.SimState;
 import dev.provisioning.contracts.ContextKeys;
 import dev.provisioning.contracts.Provider;
 import dev.provisioning.contracts.ResourceAddress;
-import dev.provisioning.contracts.Topics;
-import dev.provisioning.contracts.cloudevents.CloudEventCodec;
-import dev.provisioning.contracts.cloudevents.MessageType;
-import dev.provisioning.contracts.messages.DeleteResource;
 import dev.provisioning.contracts.messages.ProvisionResource;
 import dev.provisioning.contracts.messages.ResourceDeleted;
 import dev.provisioning.contracts.messages.ResourceFailed;
@@ -29,46 +24,28 @@ import dev.provisioning.deploy.testing.CloudSimTestResource;
 import dev.provisioning.deploy.testing.KafkaTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** EC2 instances, VPCs and ALBs through the whole path: Kafka → agent → AWS SDK → cloud-sim → events on Kafka. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(CloudSimTestResource.class)
-class AwsCommandsTest {
+class AwsCommandsTest extends CommandsTestSupport {
 
     static final Duration TIMEOUT = Duration.ofSeconds(40);
-    static final String TOPIC = Topics.commands(Provider.AWS);
     static final String REGION = "ap-southeast-1";
     static final Map<String, String> CONTEXT = Map.of(ContextKeys.DNS_NAME, "asia.api.example.com");
 
-    KafkaProbe kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaProbe(KafkaTestResource.bootstrapServers());
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
+    AwsCommandsTest() {
+        super(Provider.AWS, REGION, CONTEXT, TIMEOUT);
     }
 
     static ResourceAddress address(String kind, String prefix) {
-        return new ResourceAddress("shop.example", "asia", kind, prefix + "-" + UUID.randomUUID().toString()
-                .substring(0, 8));
+        return uniqueAddress("asia", kind, prefix);
     }
 
     static SimState sim() {
@@ -84,19 +61,15 @@ class AwsCommandsTest {
     }
 
     ResourceReady provision(ResourceAddress address, Map<String, Object> spec) {
-        kafka.sendCommand(TOPIC, new ProvisionResource("rollout-aws", address, Provider.AWS, REGION, spec, CONTEXT));
-        return kafka.awaitEvent(address.toString(), MessageType.RESOURCE_READY, TIMEOUT).dataAs(ResourceReady.class);
+        return ready(provisionCommand("rollout-aws", address, spec));
     }
 
     ResourceFailed provisionFails(ResourceAddress address, Map<String, Object> spec) {
-        kafka.sendCommand(TOPIC, new ProvisionResource("rollout-aws", address, Provider.AWS, REGION, spec, CONTEXT));
-        return kafka.awaitEvent(address.toString(), MessageType.RESOURCE_FAILED, TIMEOUT).dataAs(ResourceFailed.class);
+        return failed(provisionCommand("rollout-aws", address, spec));
     }
 
     ResourceDeleted delete(ResourceAddress address) {
-        kafka.sendCommand(TOPIC, new DeleteResource("rollout-del", address, Provider.AWS, REGION, CONTEXT));
-        return kafka.awaitEvent(address.toString(), MessageType.RESOURCE_DELETED, TIMEOUT)
-                .dataAs(ResourceDeleted.class);
+        return deleted(deleteCommand("rollout-del", address));
     }
 
     @Test
@@ -125,17 +98,14 @@ class AwsCommandsTest {
     @Test
     void theSameCommandDeliveredTwiceLaunchesOneInstance() {
         ResourceAddress address = address("ec2-instance", "twice");
-        ProvisionResource command = new ProvisionResource("rollout-aws", address, Provider.AWS, REGION,
-                Map.of("instance_type", "t3.micro"), CONTEXT);
-        kafka.sendCommand(TOPIC, command);
-        kafka.sendCommand(TOPIC, command);
+        ProvisionResource command = provisionCommand("rollout-aws", address, Map.of("instance_type", "t3.micro"));
+        send(command);
+        send(command);
 
-        List<ConsumerRecord<String, String>> readies =
-                kafka.awaitEventRecords(address.toString(), MessageType.RESOURCE_READY, 2, TIMEOUT);
+        List<ResourceReady> readies = readies(address, 2);
 
         assertEquals(1, instancesOf(address).size());
-        assertEquals(CloudEventCodec.decode(readies.get(0)).dataAs(ResourceReady.class).providerId(),
-                CloudEventCodec.decode(readies.get(1)).dataAs(ResourceReady.class).providerId());
+        assertEquals(readies.get(0).providerId(), readies.get(1).providerId());
     }
 
     @Test
@@ -181,11 +151,7 @@ class AwsCommandsTest {
         ResourceAddress address = address("ec2-instance", "grow");
         String id = provision(address, Map.of("instance_type", "t3.micro")).providerId();
 
-        kafka.sendCommand(TOPIC, new ProvisionResource("rollout-grow", address, Provider.AWS, REGION,
-                Map.of("instance_type", "t3.large"), CONTEXT));
-        ResourceReady resized = kafka.awaitEventRecords(address.toString(), MessageType.RESOURCE_READY, 2, TIMEOUT)
-                .stream().map(r -> CloudEventCodec.decode(r).dataAs(ResourceReady.class))
-                .filter(r -> r.rolloutId().equals("rollout-grow")).findFirst().orElseThrow();
+        ResourceReady resized = provisionAgain("rollout-grow", address, Map.of("instance_type", "t3.large"));
 
         assertEquals(id, resized.providerId());
         assertEquals("t3.large", resized.size());
@@ -204,11 +170,7 @@ class AwsCommandsTest {
         assertEquals("rollout-del", deleted.rolloutId());
         assertTrue(liveInstancesOf(address).isEmpty());
 
-        kafka.sendCommand(TOPIC, new ProvisionResource("rollout-again", address, Provider.AWS, REGION,
-                Map.of("instance_type", "t3.micro"), CONTEXT));
-        String second = kafka.awaitEventRecords(address.toString(), MessageType.RESOURCE_READY, 2, TIMEOUT).stream()
-                .map(r -> CloudEventCodec.decode(r).dataAs(ResourceReady.class))
-                .filter(r -> r.rolloutId().equals("rollout-again")).findFirst().orElseThrow().providerId();
+        String second = provisionAgain("rollout-again", address, Map.of("instance_type", "t3.micro")).providerId();
         assertNotEquals(first, second);
         assertEquals(1, liveInstancesOf(address).size());
         assertNotEquals(instancesOf(address).get(0).clientToken(), instancesOf(address).get(1).clientToken());
@@ -277,12 +239,12 @@ class AwsCommandsTest {
                 .map(l -> l.port()).toList());
 
         // Redelivered: nothing new, the same load balancer.
-        assertEquals(ready.providerId(), provisionAgain(alb, Map.of("vpc", vpc.toString(),
+        assertEquals(ready.providerId(), provisionAgain("rollout-again", alb, Map.of("vpc", vpc.toString(),
                 "targets", List.of(web1.toString(), web2.toString()),
                 "listeners", List.of(Map.of("protocol", "HTTP", "port", 80),
                         Map.of("protocol", "HTTPS", "port", 443, "certificate_arn",
                                 "arn:aws:acm:ap-southeast-1:000000000000:certificate/abc")),
-                "health_check", Map.of("path", "/healthz", "port", 8080))));
+                "health_check", Map.of("path", "/healthz", "port", 8080))).providerId());
         assertEquals(1, sim().elbLoadBalancers().stream().filter(l -> l.name().equals(lb.name())).count());
 
         assertEquals(lb.arn(), delete(alb).providerId());
@@ -303,23 +265,9 @@ class AwsCommandsTest {
         assertTrue(failed.retryable());
     }
 
-    String provisionAgain(ResourceAddress address, Map<String, Object> spec) {
-        kafka.sendCommand(TOPIC, new ProvisionResource("rollout-again", address, Provider.AWS, REGION, spec,
-                CONTEXT));
-        return kafka.awaitEventRecords(address.toString(), MessageType.RESOURCE_READY, 2, TIMEOUT).stream()
-                .map(r -> CloudEventCodec.decode(r).dataAs(ResourceReady.class))
-                .filter(r -> r.rolloutId().equals("rollout-again")).findFirst().orElseThrow().providerId();
-    }
-
-    /** Arms a fault through cloud-sim's control API, as an operator drilling outages would. */
-    static void injectFault(String json) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder()
-                        .uri(URI.create(CloudSimTestResource.sim().url() + "/_sim/faults"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, response.statusCode(), response.body());
-        assertNotNull(response.body());
+    /** Sends a second command for the address and returns the ResourceReady of its rollout. */
+    ResourceReady provisionAgain(String rolloutId, ResourceAddress address, Map<String, Object> spec) {
+        send(provisionCommand(rolloutId, address, spec));
+        return readies(address, 2).stream().filter(r -> r.rolloutId().equals(rolloutId)).findFirst().orElseThrow();
     }
 }

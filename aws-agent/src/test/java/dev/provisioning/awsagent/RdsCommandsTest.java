@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.provisioning.agent.testing.KafkaProbe;
+import dev.provisioning.agent.testing.CommandsTestSupport;
 import dev.provisioning.agent.testing.SecretScan;
 import dev.provisioning.cloudsim.fault.Fault;
 import dev.provisioning.cloudsim.state.RdsInstance;
@@ -13,9 +13,6 @@ import dev.provisioning.cloudsim.state.SimState;
 import dev.provisioning.contracts.Provider;
 import dev.provisioning.contracts.ResourceAddress;
 import dev.provisioning.contracts.Topics;
-import dev.provisioning.contracts.cloudevents.CloudEventCodec;
-import dev.provisioning.contracts.cloudevents.MessageType;
-import dev.provisioning.contracts.messages.DeleteResource;
 import dev.provisioning.contracts.messages.ProvisionResource;
 import dev.provisioning.contracts.messages.ResourceDeleted;
 import dev.provisioning.contracts.messages.ResourceFailed;
@@ -29,41 +26,27 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** RDS PostgreSQL instances and replicas through the whole path: Kafka → agent → RdsClient → cloud-sim → events. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(CloudSimTestResource.class)
-class RdsCommandsTest {
+class RdsCommandsTest extends CommandsTestSupport {
 
     static final Duration TIMEOUT = Duration.ofSeconds(40);
-    static final String TOPIC = Topics.commands(Provider.AWS);
     static final String REGION = "ap-southeast-1";
 
     @ConfigProperty(name = "quarkus.log.file.path")
     String logFile;
 
-    KafkaProbe kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaProbe(KafkaTestResource.bootstrapServers());
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
+    RdsCommandsTest() {
+        super(Provider.AWS, REGION, Map.of(), TIMEOUT);
     }
 
     static ResourceAddress address(String kind, String prefix) {
-        return new ResourceAddress("shop.example", "asia", kind, prefix + "-" + UUID.randomUUID().toString()
-                .substring(0, 8));
+        return uniqueAddress("asia", kind, prefix);
     }
 
     static SimState sim() {
@@ -91,20 +74,15 @@ class RdsCommandsTest {
     }
 
     ResourceReady provision(ResourceAddress address, Map<String, Object> spec) {
-        kafka.sendCommand(TOPIC, new ProvisionResource("rollout-rds", address, Provider.AWS, REGION, spec, Map.of()));
-        return kafka.awaitEvent(address.toString(), MessageType.RESOURCE_READY, TIMEOUT).dataAs(ResourceReady.class);
+        return ready(provisionCommand("rollout-rds", address, spec));
     }
 
     ResourceFailed provisionFails(ResourceAddress address, Map<String, Object> spec) {
-        kafka.sendCommand(TOPIC, new ProvisionResource("rollout-rds", address, Provider.AWS, REGION, spec, Map.of()));
-        return kafka.awaitEvent(address.toString(), MessageType.RESOURCE_FAILED, TIMEOUT).dataAs(ResourceFailed.class);
+        return failed(provisionCommand("rollout-rds", address, spec));
     }
 
     ResourceDeleted delete(ResourceAddress address, int nth) {
-        kafka.sendCommand(TOPIC, new DeleteResource("rollout-del", address, Provider.AWS, REGION, Map.of()));
-        List<ConsumerRecord<String, String>> deleted = kafka.awaitEventRecords(address.toString(),
-                MessageType.RESOURCE_DELETED, nth, TIMEOUT);
-        return CloudEventCodec.decode(deleted.get(nth - 1)).dataAs(ResourceDeleted.class);
+        return deleted(deleteCommand("rollout-del", address), nth);
     }
 
     @Test
@@ -199,14 +177,11 @@ class RdsCommandsTest {
     @Test
     void theSameCommandDeliveredTwiceMakesOneInstanceAndDeletingTwiceIsFine() {
         ResourceAddress address = address("rds-instance", "twice");
-        ProvisionResource command = new ProvisionResource("rollout-rds", address, Provider.AWS, REGION,
-                primarySpec("db.t3.small"), Map.of());
-        kafka.sendCommand(TOPIC, command);
-        kafka.sendCommand(TOPIC, command);
-        List<ConsumerRecord<String, String>> readies =
-                kafka.awaitEventRecords(address.toString(), MessageType.RESOURCE_READY, 2, TIMEOUT);
-        assertEquals(CloudEventCodec.decode(readies.get(0)).dataAs(ResourceReady.class).providerId(),
-                CloudEventCodec.decode(readies.get(1)).dataAs(ResourceReady.class).providerId());
+        ProvisionResource command = provisionCommand("rollout-rds", address, primarySpec("db.t3.small"));
+        send(command);
+        send(command);
+        List<ResourceReady> readies = readies(address, 2);
+        assertEquals(readies.get(0).providerId(), readies.get(1).providerId());
         String arn = instanceOf(address).arn();
 
         assertEquals(arn, delete(address, 1).providerId());

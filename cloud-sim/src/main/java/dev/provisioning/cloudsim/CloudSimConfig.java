@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param elbProvisionDelay time an ELBv2 load balancer stays {@code provisioning} before it is {@code active}
  * @param databaseDelay time a DigitalOcean database cluster (or read replica) stays {@code creating} before it is
  *                      {@code online}
+ * @param rdsDelay      time an RDS DB instance stays {@code creating} before it is {@code available} (and
+ *                      {@code deleting} before it is gone, {@code modifying} while a read replica is promoted)
  */
 public record CloudSimConfig(
         String bindAddress,
@@ -33,7 +35,8 @@ public record CloudSimConfig(
         Duration loadBalancerDelay,
         Duration ec2BootDelay,
         Duration elbProvisionDelay,
-        Duration databaseDelay) {
+        Duration databaseDelay,
+        Duration rdsDelay) {
 
     /** Port the simulator uses when none is given, the one the local stack points the agents at. */
     public static final int DEFAULT_PORT = 4566;
@@ -43,7 +46,9 @@ public record CloudSimConfig(
         Objects.requireNonNull(ec2BootDelay, "ec2BootDelay");
         Objects.requireNonNull(elbProvisionDelay, "elbProvisionDelay");
         Objects.requireNonNull(databaseDelay, "databaseDelay");
-        if (ec2BootDelay.isNegative() || elbProvisionDelay.isNegative() || databaseDelay.isNegative()) {
+        Objects.requireNonNull(rdsDelay, "rdsDelay");
+        if (ec2BootDelay.isNegative() || elbProvisionDelay.isNegative() || databaseDelay.isNegative()
+                || rdsDelay.isNegative()) {
             throw new IllegalArgumentException("delays must not be negative");
         }
         Objects.requireNonNull(dropletBootDelay, "dropletBootDelay");
@@ -66,56 +71,60 @@ public record CloudSimConfig(
 
     /**
      * Loopback, port 4566, time scale 1, droplets and Hetzner servers boot in 300 ms (a realistic 30 s sped up 100 times),
-     * load balancers, EC2 instances, ELBs and database clusters are up in 300 ms too,
+     * load balancers, EC2 instances, ELBs, database clusters and RDS instances are up in 300 ms too,
      * DNS changes are in sync as soon as they are read back, four worker threads.
      */
     public static CloudSimConfig defaults() {
         return new CloudSimConfig("127.0.0.1", DEFAULT_PORT, 1.0, Duration.ofMillis(300), Duration.ZERO, 4, Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(300),
-                Duration.ofMillis(300));
+                Duration.ofMillis(300), Duration.ofMillis(300));
     }
 
     public CloudSimConfig withBindAddress(String newBindAddress) {
-        return new CloudSimConfig(newBindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay, databaseDelay);
+        return new CloudSimConfig(newBindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay, databaseDelay, rdsDelay);
     }
 
     public CloudSimConfig withPort(int newPort) {
-        return new CloudSimConfig(bindAddress, newPort, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay, databaseDelay);
+        return new CloudSimConfig(bindAddress, newPort, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay, databaseDelay, rdsDelay);
     }
 
     public CloudSimConfig withTimeScale(double newTimeScale) {
-        return new CloudSimConfig(bindAddress, port, newTimeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay, databaseDelay);
+        return new CloudSimConfig(bindAddress, port, newTimeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay, databaseDelay, rdsDelay);
     }
 
     public CloudSimConfig withDropletBootDelay(Duration newDelay) {
-        return new CloudSimConfig(bindAddress, port, timeScale, newDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay, databaseDelay);
+        return new CloudSimConfig(bindAddress, port, timeScale, newDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay, databaseDelay, rdsDelay);
     }
 
     public CloudSimConfig withDnsChangeDelay(Duration newDelay) {
-        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, newDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay, databaseDelay);
+        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, newDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay, databaseDelay, rdsDelay);
     }
 
     public CloudSimConfig withWorkerThreads(int newWorkerThreads) {
-        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, newWorkerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay, databaseDelay);
+        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, newWorkerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay, databaseDelay, rdsDelay);
     }
 
     public CloudSimConfig withServerBootDelay(Duration newDelay) {
-        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, newDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay, databaseDelay);
+        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, newDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay, databaseDelay, rdsDelay);
     }
 
     public CloudSimConfig withLoadBalancerDelay(Duration newDelay) {
-        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, newDelay, ec2BootDelay, elbProvisionDelay, databaseDelay);
+        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, newDelay, ec2BootDelay, elbProvisionDelay, databaseDelay, rdsDelay);
     }
 
     public CloudSimConfig withEc2BootDelay(Duration newDelay) {
-        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, newDelay, elbProvisionDelay, databaseDelay);
+        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, newDelay, elbProvisionDelay, databaseDelay, rdsDelay);
     }
 
     public CloudSimConfig withElbProvisionDelay(Duration newDelay) {
-        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, newDelay, databaseDelay);
+        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, newDelay, databaseDelay, rdsDelay);
     }
 
     public CloudSimConfig withDatabaseDelay(Duration newDelay) {
-        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay, newDelay);
+        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay, newDelay, rdsDelay);
+    }
+
+    public CloudSimConfig withRdsDelay(Duration newDelay) {
+        return new CloudSimConfig(bindAddress, port, timeScale, dropletBootDelay, dnsChangeDelay, workerThreads, serverBootDelay, loadBalancerDelay, ec2BootDelay, elbProvisionDelay, databaseDelay, newDelay);
     }
 
     /** The given nominal delay after applying {@link #timeScale()}. */

@@ -23,6 +23,7 @@ public final class CloudSimMain {
               --ec2-delay-ms N       EC2 instance pending/stopping/shutting-down time (env CLOUD_SIM_EC2_DELAY_MS, default 300)
               --elb-delay-ms N       ELBv2 load balancer provisioning time (env CLOUD_SIM_ELB_DELAY_MS, default 300)
               --database-delay-ms N  DigitalOcean database cluster/replica creating -> online (env CLOUD_SIM_DATABASE_DELAY_MS, default 300)
+              --rds-delay-ms N       RDS DB instance creating -> available, deleting, promotion (env CLOUD_SIM_RDS_DELAY_MS, default 300)
               --dns-change-delay-ms N  Route53 change propagation before scaling (env CLOUD_SIM_DNS_CHANGE_DELAY_MS, default 0)
               --threads N            HTTP worker threads (env CLOUD_SIM_THREADS, default 4)
             """;
@@ -79,6 +80,7 @@ public final class CloudSimMain {
         config = apply(config, "--ec2-delay-ms", env.get("CLOUD_SIM_EC2_DELAY_MS"));
         config = apply(config, "--elb-delay-ms", env.get("CLOUD_SIM_ELB_DELAY_MS"));
         config = apply(config, "--database-delay-ms", env.get("CLOUD_SIM_DATABASE_DELAY_MS"));
+        config = apply(config, "--rds-delay-ms", env.get("CLOUD_SIM_RDS_DELAY_MS"));
         config = apply(config, "--threads", env.get("CLOUD_SIM_THREADS"));
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -117,6 +119,7 @@ public final class CloudSimMain {
                 case "--ec2-delay-ms" -> config.withEc2BootDelay(Duration.ofMillis(Long.parseLong(trimmed)));
                 case "--elb-delay-ms" -> config.withElbProvisionDelay(Duration.ofMillis(Long.parseLong(trimmed)));
                 case "--database-delay-ms" -> config.withDatabaseDelay(Duration.ofMillis(Long.parseLong(trimmed)));
+                case "--rds-delay-ms" -> config.withRdsDelay(Duration.ofMillis(Long.parseLong(trimmed)));
                 case "--threads" -> config.withWorkerThreads(Integer.parseInt(trimmed));
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             };

@@ -38,6 +38,21 @@ class CloudSimMainTest {
     }
 
     @Test
+    void theRdsDelayComesFromTheEnvironmentOrItsFlagAndIsScaled() {
+        assertEquals(Duration.ofMillis(300), CloudSimMain.parse(new String[0], Map.of()).rdsDelay());
+        assertEquals(Duration.ofMillis(5), CloudSimMain.parse(new String[0],
+                Map.of("CLOUD_SIM_RDS_DELAY_MS", " 5 ")).rdsDelay());
+        CloudSimConfig config = CloudSimMain.parse(new String[] {"--rds-delay-ms", "1000", "--time-scale", "0.5"},
+                Map.of("CLOUD_SIM_RDS_DELAY_MS", "5"));
+        assertEquals(Duration.ofSeconds(1), config.rdsDelay());
+        assertEquals(Duration.ofMillis(500), config.scaled(config.rdsDelay()));
+        assertThrows(IllegalArgumentException.class, () -> CloudSimMain.parse(new String[0],
+                Map.of("CLOUD_SIM_RDS_DELAY_MS", "-1")));
+        assertThrows(IllegalArgumentException.class, () -> CloudSimMain.parse(new String[0],
+                Map.of("CLOUD_SIM_RDS_DELAY_MS", "x")));
+    }
+
+    @Test
     void badInputIsReported() {
         assertThrows(IllegalArgumentException.class, () -> CloudSimMain.parse(new String[] {"--port", "x"}, Map.of()));
         assertThrows(IllegalArgumentException.class, () -> CloudSimMain.parse(new String[] {"--bogus", "1"}, Map.of()));

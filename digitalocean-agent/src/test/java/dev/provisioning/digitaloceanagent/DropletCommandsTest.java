@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.provisioning.agent.testing.CommandsTestSupport;
 import dev.provisioning.agent.testing.KafkaProbe;
 import dev.provisioning.cloudsim.state.DigitalOceanIpRange;
 import dev.provisioning.cloudsim.state.Droplet;
 import dev.provisioning.contracts.ContextKeys;
 import dev.provisioning.contracts.Provider;
 import dev.provisioning.contracts.ResourceAddress;
-import dev.provisioning.contracts.Topics;
-import dev.provisioning.contracts.cloudevents.CloudEvent;
 import dev.provisioning.contracts.cloudevents.CloudEventCodec;
 import dev.provisioning.contracts.cloudevents.MessageType;
 import dev.provisioning.contracts.messages.DeleteResource;
@@ -26,48 +25,32 @@ import dev.provisioning.deploy.testing.KafkaTestResource;
 import dev.provisioning.digitaloceanagent.service.DropletTags;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Droplet commands through the whole path: Kafka → agent → SDK → cloud-sim → events on Kafka. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(CloudSimTestResource.class)
-class DropletCommandsTest {
+class DropletCommandsTest extends CommandsTestSupport {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
-    static final String TOPIC = Topics.commands(Provider.DIGITALOCEAN);
     static final Map<String, String> CONTEXT = Map.of(ContextKeys.DNS_NAME, "us.api.example.com",
             ContextKeys.DNS_ZONE, "api.example.com");
 
-    KafkaProbe kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaProbe(KafkaTestResource.bootstrapServers());
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
+    DropletCommandsTest() {
+        super(Provider.DIGITALOCEAN, "nyc3", CONTEXT, TIMEOUT);
     }
 
     static ResourceAddress newAddress() {
-        return new ResourceAddress("shop.example", "us-east", "droplet", "web-" + UUID.randomUUID().toString().substring(0, 8));
+        return uniqueAddress("us-east", "droplet", "web");
     }
 
-    static ProvisionResource provision(ResourceAddress address, Map<String, Object> spec) {
-        return new ProvisionResource("rollout-7", address, Provider.DIGITALOCEAN, "nyc3", spec, CONTEXT);
+    ProvisionResource provision(ResourceAddress address, Map<String, Object> spec) {
+        return provisionCommand("rollout-7", address, spec);
     }
 
     static List<Droplet> dropletsOf(ResourceAddress address) {
@@ -77,7 +60,7 @@ class DropletCommandsTest {
     @Test
     void createReportsReadyWithIdAddressesSizeAndPriceKey() {
         ResourceAddress address = newAddress();
-        kafka.sendCommand(TOPIC, provision(address, Map.of("size", "s-1vcpu-1gb", "tags", List.of("team:web"),
+        send(provision(address, Map.of("size", "s-1vcpu-1gb", "tags", List.of("team:web"),
                 "ssh_keys", List.of(512190, "3b:16:bf:e4:8b:00:8b:b8:59:8c:a9:d3:f0:19:45:fa"))));
 
         ConsumerRecord<String, String> record =
@@ -116,11 +99,9 @@ class DropletCommandsTest {
         String vpc = CloudSimTestResource.sim().state().digitalOceanVpcStore().create("raw-" + address.name(), "",
                 "nyc3", DigitalOceanIpRange.parse("10.99." + (int) (Math.random() * 255) + ".0/24").orElseThrow(),
                 List.of(), java.time.Instant.now()).id();
-        kafka.sendCommand(TOPIC, provision(address, Map.of("size", "s-1vcpu-1gb", "image", "debian-12-x64",
-                "vpc_uuid", vpc, "ssh_keys", List.of(512190))));
 
-        ResourceReady ready = kafka.awaitEvent(address.toString(), MessageType.RESOURCE_READY, TIMEOUT)
-                .dataAs(ResourceReady.class);
+        ResourceReady ready = ready(provision(address, Map.of("size", "s-1vcpu-1gb", "image", "debian-12-x64",
+                "vpc_uuid", vpc, "ssh_keys", List.of(512190))));
 
         Droplet droplet = dropletsOf(address).get(0);
         assertEquals(vpc, droplet.vpcUuid());
@@ -134,25 +115,20 @@ class DropletCommandsTest {
     void theSameCommandDeliveredTwiceCreatesOneDroplet() {
         ResourceAddress address = newAddress();
         ProvisionResource command = provision(address, Map.of("size", "s-1vcpu-2gb"));
-        kafka.sendCommand(TOPIC, command);
-        kafka.sendCommand(TOPIC, command);
+        send(command);
+        send(command);
 
-        List<ConsumerRecord<String, String>> readies =
-                kafka.awaitEventRecords(address.toString(), MessageType.RESOURCE_READY, 2, TIMEOUT);
+        List<ResourceReady> readies = readies(address, 2);
 
         assertEquals(1, dropletsOf(address).size());
-        String first = CloudEventCodec.decode(readies.get(0)).dataAs(ResourceReady.class).providerId();
-        String second = CloudEventCodec.decode(readies.get(1)).dataAs(ResourceReady.class).providerId();
-        assertEquals(first, second);
+        assertEquals(readies.get(0).providerId(), readies.get(1).providerId());
     }
 
     @Test
     void anUnknownSizeIsAPermanentFailureCarryingTheProvidersMessage() {
         ResourceAddress address = newAddress();
-        kafka.sendCommand(TOPIC, provision(address, Map.of("size", "s-64vcpu-1tb")));
 
-        ResourceFailed failed = kafka.awaitEvent(address.toString(), MessageType.RESOURCE_FAILED, TIMEOUT)
-                .dataAs(ResourceFailed.class);
+        ResourceFailed failed = failed(provision(address, Map.of("size", "s-64vcpu-1tb")));
 
         assertFalse(failed.retryable());
         assertEquals("unprocessable_entity", failed.errorCode());
@@ -165,10 +141,8 @@ class DropletCommandsTest {
     @Test
     void aSpecWithoutSizeIsRejectedBeforeCallingTheProvider() {
         ResourceAddress address = newAddress();
-        kafka.sendCommand(TOPIC, provision(address, Map.of("image", "debian-12-x64")));
 
-        ResourceFailed failed = kafka.awaitEvent(address.toString(), MessageType.RESOURCE_FAILED, TIMEOUT)
-                .dataAs(ResourceFailed.class);
+        ResourceFailed failed = failed(provision(address, Map.of("image", "debian-12-x64")));
 
         assertEquals("invalid_spec", failed.errorCode());
         assertEquals("spec.size is required for droplet " + address, failed.message());
@@ -182,27 +156,22 @@ class DropletCommandsTest {
                 + "\"status\":429,\"count\":2,\"retryAfterSeconds\":1}");
         long start = System.nanoTime();
 
-        kafka.sendCommand(TOPIC, provision(address, Map.of("size", "s-2vcpu-2gb")));
-        CloudEvent event = kafka.awaitEvent(address.toString(), MessageType.RESOURCE_READY, TIMEOUT);
+        ResourceReady ready = ready(provision(address, Map.of("size", "s-2vcpu-2gb")));
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertTrue(took.compareTo(Duration.ofSeconds(2)) >= 0, "two Retry-After: 1 waits, took " + took);
         assertTrue(CloudSimTestResource.sim().faults().active().isEmpty(), "both injected 429s were served");
         assertEquals(1, dropletsOf(address).size());
-        assertEquals(String.valueOf(dropletsOf(address).get(0).id()), event.dataAs(ResourceReady.class).providerId());
+        assertEquals(String.valueOf(dropletsOf(address).get(0).id()), ready.providerId());
     }
 
     @Test
     void deleteRemovesTheDropletAndReportsItsId() {
         ResourceAddress address = newAddress();
-        kafka.sendCommand(TOPIC, provision(address, Map.of("size", "s-1vcpu-1gb")));
-        String id = kafka.awaitEvent(address.toString(), MessageType.RESOURCE_READY, TIMEOUT)
-                .dataAs(ResourceReady.class).providerId();
+        String id = ready(provision(address, Map.of("size", "s-1vcpu-1gb"))).providerId();
 
-        DeleteResource delete = new DeleteResource("rollout-8", address, Provider.DIGITALOCEAN, "nyc3", CONTEXT);
-        kafka.sendCommand(TOPIC, delete);
-        ResourceDeleted deleted = kafka.awaitEvent(address.toString(), MessageType.RESOURCE_DELETED, TIMEOUT)
-                .dataAs(ResourceDeleted.class);
+        DeleteResource delete = deleteCommand("rollout-8", address);
+        ResourceDeleted deleted = deleted(delete);
 
         assertEquals(id, deleted.providerId());
         assertEquals("rollout-8", deleted.rolloutId());
@@ -210,20 +179,6 @@ class DropletCommandsTest {
         assertTrue(dropletsOf(address).isEmpty());
         assertTrue(CloudSimTestResource.sim().state().droplet(Integer.parseInt(id)).isEmpty());
 
-        kafka.sendCommand(TOPIC, delete);
-        List<ConsumerRecord<String, String>> both =
-                kafka.awaitEventRecords(address.toString(), MessageType.RESOURCE_DELETED, 2, TIMEOUT);
-        assertNull(CloudEventCodec.decode(both.get(1)).dataAs(ResourceDeleted.class).providerId());
-    }
-
-    /** Arms a fault through cloud-sim's control API, as an operator drilling outages would. */
-    static void injectFault(String json) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder()
-                        .uri(URI.create(CloudSimTestResource.sim().url() + "/_sim/faults"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, response.statusCode(), response.body());
+        assertNull(deleted(delete, 2).providerId());
     }
 }

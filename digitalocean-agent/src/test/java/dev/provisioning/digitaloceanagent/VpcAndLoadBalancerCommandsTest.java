@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.provisioning.agent.testing.KafkaProbe;
+import dev.provisioning.agent.testing.CommandsTestSupport;
 import dev.provisioning.cloudsim.state.DigitalOceanIpRange;
 import dev.provisioning.cloudsim.state.DigitalOceanLoadBalancer;
 import dev.provisioning.cloudsim.state.DigitalOceanVpc;
 import dev.provisioning.cloudsim.state.Droplet;
 import dev.provisioning.contracts.Provider;
 import dev.provisioning.contracts.ResourceAddress;
-import dev.provisioning.contracts.Topics;
-import dev.provisioning.contracts.cloudevents.CloudEvent;
-import dev.provisioning.contracts.cloudevents.CloudEventCodec;
-import dev.provisioning.contracts.cloudevents.MessageType;
-import dev.provisioning.contracts.messages.DeleteResource;
 import dev.provisioning.contracts.messages.ProvisionResource;
 import dev.provisioning.contracts.messages.ResourceDeleted;
 import dev.provisioning.contracts.messages.ResourceFailed;
@@ -34,35 +29,23 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** VPC and load balancer commands through the whole path: Kafka → agent → SDK/REST → cloud-sim → events. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(CloudSimTestResource.class)
-class VpcAndLoadBalancerCommandsTest {
+class VpcAndLoadBalancerCommandsTest extends CommandsTestSupport {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
-    static final String TOPIC = Topics.commands(Provider.DIGITALOCEAN);
     static final String REGION = "nyc3";
     /** Distinct /24s per test, so VPCs never overlap however the tests are ordered. */
     static final AtomicInteger NEXT_RANGE = new AtomicInteger(ThreadLocalRandom.current().nextInt(200) * 64);
     static final Map<String, Object> HTTP_RULE = Map.of("entry_protocol", "http", "entry_port", 80,
             "target_protocol", "http", "target_port", 8080);
 
-    KafkaProbe kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaProbe(KafkaTestResource.bootstrapServers());
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
+    VpcAndLoadBalancerCommandsTest() {
+        super(Provider.DIGITALOCEAN, REGION, Map.of(), TIMEOUT);
     }
 
     @Test
@@ -103,17 +86,16 @@ class VpcAndLoadBalancerCommandsTest {
                 "forwarding_rules", List.of(HTTP_RULE),
                 "health_check", Map.of("protocol", "http", "port", 8080, "path", "/healthz")));
 
-        kafka.sendCommand(TOPIC, command);
-        kafka.sendCommand(TOPIC, command);
-        List<ConsumerRecord<String, String>> readies =
-                kafka.awaitEventRecords(lb.toString(), MessageType.RESOURCE_READY, 2, TIMEOUT);
+        send(command);
+        send(command);
+        List<ResourceReady> readies = readies(lb, 2);
 
         List<DigitalOceanLoadBalancer> created = loadBalancersOf(lb);
         assertEquals(1, created.size(), "a command delivered twice makes one load balancer");
         DigitalOceanLoadBalancer balancer = created.get(0);
-        ResourceReady ready = CloudEventCodec.decode(readies.get(0)).dataAs(ResourceReady.class);
+        ResourceReady ready = readies.get(0);
         assertEquals(balancer.id(), ready.providerId());
-        assertEquals(balancer.id(), CloudEventCodec.decode(readies.get(1)).dataAs(ResourceReady.class).providerId());
+        assertEquals(balancer.id(), readies.get(1).providerId());
         assertEquals(Map.of("ipv4", balancer.ip()), ready.addresses());
         assertEquals("1", ready.size());
         assertEquals("digitalocean:load-balancer:1", ready.priceKey());
@@ -155,11 +137,9 @@ class VpcAndLoadBalancerCommandsTest {
     @Test
     void anHttpsRuleWithoutCertificateIsAPermanentFailureWithDigitalOceansMessage() {
         ResourceAddress lb = address("load-balancer", "tls-lb");
-        kafka.sendCommand(TOPIC, provision(lb, Map.of("forwarding_rules", List.of(Map.of("entry_protocol", "https",
-                "entry_port", 443, "target_protocol", "http", "target_port", 80)))));
 
-        ResourceFailed failed = kafka.awaitEvent(lb.toString(), MessageType.RESOURCE_FAILED, TIMEOUT)
-                .dataAs(ResourceFailed.class);
+        ResourceFailed failed = failed(provision(lb, Map.of("forwarding_rules", List.of(Map.of("entry_protocol",
+                "https", "entry_port", 443, "target_protocol", "http", "target_port", 80)))));
 
         assertFalse(failed.retryable());
         assertEquals("unprocessable_entity", failed.errorCode());
@@ -196,11 +176,9 @@ class VpcAndLoadBalancerCommandsTest {
         assertEquals(certificateId, created.get(0).forwardingRules().get(0).certificateId());
 
         ResourceAddress missing = address("load-balancer", "unnamed-tls-lb");
-        kafka.sendCommand(TOPIC, provision(missing, Map.of("forwarding_rules", List.of(Map.of("entry_protocol",
-                "https", "entry_port", 443, "target_protocol", "http", "target_port", 80,
+        ResourceFailed failed = failed(provision(missing, Map.of("forwarding_rules", List.of(Map.of(
+                "entry_protocol", "https", "entry_port", 443, "target_protocol", "http", "target_port", 80,
                 "certificate_name", "no-such-certificate")))));
-        ResourceFailed failed = kafka.awaitEvent(missing.toString(), MessageType.RESOURCE_FAILED, TIMEOUT)
-                .dataAs(ResourceFailed.class);
         assertFalse(failed.retryable());
         assertTrue(failed.message().contains("no certificate named 'no-such-certificate'"), failed.message());
         assertTrue(loadBalancersOf(missing).isEmpty());
@@ -210,11 +188,9 @@ class VpcAndLoadBalancerCommandsTest {
     void aTargetThatWasNeverProvisionedIsReportedByAddress() {
         ResourceAddress lb = address("load-balancer", "orphan-lb");
         ResourceAddress ghost = address("droplet", "ghost");
-        kafka.sendCommand(TOPIC, provision(lb, Map.of("targets", List.of(ghost.toString()),
-                "forwarding_rules", List.of(HTTP_RULE))));
 
-        ResourceFailed failed = kafka.awaitEvent(lb.toString(), MessageType.RESOURCE_FAILED, TIMEOUT)
-                .dataAs(ResourceFailed.class);
+        ResourceFailed failed = failed(provision(lb, Map.of("targets", List.of(ghost.toString()),
+                "forwarding_rules", List.of(HTTP_RULE))));
 
         assertEquals("reference_not_found", failed.errorCode());
         assertTrue(failed.message().contains(ghost.toString()), failed.message());
@@ -224,18 +200,17 @@ class VpcAndLoadBalancerCommandsTest {
     @Test
     void rateLimitedLoadBalancerCreatesAreRetriedAfterTheAskedWait() throws Exception {
         ResourceAddress lb = address("load-balancer", "busy-lb");
-        DropletCommandsTest.injectFault("{\"provider\":\"digitalocean\",\"pathPrefix\":\"/v2/load_balancers\","
+        injectFault("{\"provider\":\"digitalocean\",\"pathPrefix\":\"/v2/load_balancers\","
                 + "\"method\":\"POST\",\"status\":429,\"count\":1,\"retryAfterSeconds\":1}");
         long start = System.nanoTime();
 
-        kafka.sendCommand(TOPIC, provision(lb, Map.of("forwarding_rules", List.of(HTTP_RULE))));
-        CloudEvent event = kafka.awaitEvent(lb.toString(), MessageType.RESOURCE_READY, TIMEOUT);
+        ResourceReady ready = ready(provision(lb, Map.of("forwarding_rules", List.of(HTTP_RULE))));
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertTrue(took.compareTo(Duration.ofSeconds(1)) >= 0, "one Retry-After: 1 wait, took " + took);
         assertTrue(CloudSimTestResource.sim().faults().active().isEmpty(), "the injected 429 was served");
         assertEquals(1, loadBalancersOf(lb).size());
-        assertEquals(loadBalancersOf(lb).get(0).id(), event.dataAs(ResourceReady.class).providerId());
+        assertEquals(loadBalancersOf(lb).get(0).id(), ready.providerId());
     }
 
     @Test
@@ -254,30 +229,24 @@ class VpcAndLoadBalancerCommandsTest {
     }
 
     static ResourceAddress address(String kind, String name) {
-        return new ResourceAddress("shop.example", "us-east", kind, name + "-" + UUID.randomUUID().toString()
-                .substring(0, 8));
+        return uniqueAddress("us-east", kind, name);
     }
 
-    static ProvisionResource provision(ResourceAddress address, Map<String, Object> spec) {
-        return new ProvisionResource("rollout-9", address, Provider.DIGITALOCEAN, REGION, spec, Map.of());
+    ProvisionResource provision(ResourceAddress address, Map<String, Object> spec) {
+        return provisionCommand("rollout-9", address, spec);
     }
 
     ResourceReady provisionAndAwait(ResourceAddress address, Map<String, Object> spec) {
-        return provisionAndAwaitNth(address, spec, 1);
+        return ready(provision(address, spec));
     }
 
     /** Sends the command and waits for the {@code nth} ResourceReady of the address. */
     ResourceReady provisionAndAwaitNth(ResourceAddress address, Map<String, Object> spec, int nth) {
-        kafka.sendCommand(TOPIC, provision(address, spec));
-        List<ConsumerRecord<String, String>> readies =
-                kafka.awaitEventRecords(address.toString(), MessageType.RESOURCE_READY, nth, TIMEOUT);
-        return CloudEventCodec.decode(readies.get(nth - 1)).dataAs(ResourceReady.class);
+        return ready(provision(address, spec), nth);
     }
 
     ResourceDeleted deleteAndAwait(ResourceAddress address) {
-        kafka.sendCommand(TOPIC, new DeleteResource("rollout-10", address, Provider.DIGITALOCEAN, REGION, Map.of()));
-        return kafka.awaitEvent(address.toString(), MessageType.RESOURCE_DELETED, TIMEOUT)
-                .dataAs(ResourceDeleted.class);
+        return deleted(deleteCommand("rollout-10", address));
     }
 
     static String freeRange() {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.provisioning.agent.testing.KafkaProbe;
+import dev.provisioning.agent.testing.CommandsTestSupport;
 import dev.provisioning.cloudsim.state.HetznerLoadBalancer;
 import dev.provisioning.cloudsim.state.HetznerNetwork;
 import dev.provisioning.cloudsim.state.HetznerServer;
@@ -13,11 +13,6 @@ import dev.provisioning.cloudsim.state.HetznerVolume;
 import dev.provisioning.contracts.ContextKeys;
 import dev.provisioning.contracts.Provider;
 import dev.provisioning.contracts.ResourceAddress;
-import dev.provisioning.contracts.Topics;
-import dev.provisioning.contracts.cloudevents.CloudEvent;
-import dev.provisioning.contracts.cloudevents.CloudEventCodec;
-import dev.provisioning.contracts.cloudevents.MessageType;
-import dev.provisioning.contracts.messages.DeleteResource;
 import dev.provisioning.contracts.messages.ProvisionResource;
 import dev.provisioning.contracts.messages.ResourceDeleted;
 import dev.provisioning.contracts.messages.ResourceFailed;
@@ -27,54 +22,30 @@ import dev.provisioning.deploy.testing.KafkaTestResource;
 import dev.provisioning.hetzneragent.service.HetznerLabels;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Hetzner commands through the whole path: Kafka → agent → hetznercloud-api SDK → cloud-sim → events on Kafka. */
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(CloudSimTestResource.class)
-class HetznerCommandsTest {
+class HetznerCommandsTest extends CommandsTestSupport {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
-    static final String TOPIC = Topics.commands(Provider.HETZNER);
     static final Map<String, String> CONTEXT = Map.of(ContextKeys.DNS_NAME, "eu.api.example.com");
 
-    KafkaProbe kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaProbe(KafkaTestResource.bootstrapServers());
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
+    HetznerCommandsTest() {
+        super(Provider.HETZNER, "nbg1", CONTEXT, TIMEOUT);
     }
 
     static ResourceAddress newAddress(String kind) {
-        return new ResourceAddress("shop.example", "eu-central", kind, kind.substring(0, 3) + "-"
-                + UUID.randomUUID().toString().substring(0, 8));
+        return uniqueAddress("eu-central", kind, kind.substring(0, 3));
     }
 
-    static ProvisionResource provision(ResourceAddress address, Map<String, Object> spec) {
-        return new ProvisionResource("rollout-9", address, Provider.HETZNER, "nbg1", spec, CONTEXT);
-    }
-
-    ResourceReady ready(ProvisionResource command) {
-        kafka.sendCommand(TOPIC, command);
-        return kafka.awaitEvent(command.address().toString(), MessageType.RESOURCE_READY, TIMEOUT)
-                .dataAs(ResourceReady.class);
+    ProvisionResource provision(ResourceAddress address, Map<String, Object> spec) {
+        return provisionCommand("rollout-9", address, spec);
     }
 
     static List<HetznerServer> serversOf(ResourceAddress address) {
@@ -114,15 +85,13 @@ class HetznerCommandsTest {
     void theSameCommandDeliveredTwiceCreatesOneServer() {
         ResourceAddress address = newAddress("server");
         ProvisionResource command = provision(address, Map.of("server_type", "cpx22"));
-        kafka.sendCommand(TOPIC, command);
-        kafka.sendCommand(TOPIC, command);
+        send(command);
+        send(command);
 
-        List<ConsumerRecord<String, String>> readies =
-                kafka.awaitEventRecords(address.toString(), MessageType.RESOURCE_READY, 2, TIMEOUT);
+        List<ResourceReady> readies = readies(address, 2);
 
         assertEquals(1, serversOf(address).size());
-        assertEquals(CloudEventCodec.decode(readies.get(0)).dataAs(ResourceReady.class).providerId(),
-                CloudEventCodec.decode(readies.get(1)).dataAs(ResourceReady.class).providerId());
+        assertEquals(readies.get(0).providerId(), readies.get(1).providerId());
     }
 
     @Test
@@ -191,10 +160,8 @@ class HetznerCommandsTest {
     @Test
     void anUnknownServerTypeIsAPermanentFailureWithHetznersMessage() {
         ResourceAddress address = newAddress("server");
-        kafka.sendCommand(TOPIC, provision(address, Map.of("server_type", "cpx99")));
 
-        ResourceFailed failed = kafka.awaitEvent(address.toString(), MessageType.RESOURCE_FAILED, TIMEOUT)
-                .dataAs(ResourceFailed.class);
+        ResourceFailed failed = failed(provision(address, Map.of("server_type", "cpx99")));
 
         assertFalse(failed.retryable());
         assertEquals("invalid_input", failed.errorCode());
@@ -232,10 +199,7 @@ class HetznerCommandsTest {
         ready(provision(volume, Map.of("size", 10)));
 
         for (ResourceAddress address : List.of(lb, volume, server, network)) {
-            DeleteResource delete = new DeleteResource("rollout-10", address, Provider.HETZNER, "nbg1", CONTEXT);
-            kafka.sendCommand(TOPIC, delete);
-            ResourceDeleted deleted = kafka.awaitEvent(address.toString(), MessageType.RESOURCE_DELETED, TIMEOUT)
-                    .dataAs(ResourceDeleted.class);
+            ResourceDeleted deleted = deleted(deleteCommand("rollout-10", address));
             assertTrue(deleted.providerId() != null, address + " reports the deleted id");
         }
 
@@ -245,33 +209,18 @@ class HetznerCommandsTest {
         assertTrue(labelled(state.hetznerLoadBalancers(), HetznerLoadBalancer::labels, lb).isEmpty());
         assertTrue(labelled(state.hetznerVolumes(), HetznerVolume::labels, volume).isEmpty());
 
-        DeleteResource again = new DeleteResource("rollout-11", server, Provider.HETZNER, "nbg1", CONTEXT);
-        kafka.sendCommand(TOPIC, again);
-        List<ConsumerRecord<String, String>> both =
-                kafka.awaitEventRecords(server.toString(), MessageType.RESOURCE_DELETED, 2, TIMEOUT);
-        assertNull(CloudEventCodec.decode(both.get(1)).dataAs(ResourceDeleted.class).providerId());
+        assertNull(deleted(deleteCommand("rollout-11", server), 2).providerId());
     }
 
     @Test
     void aReferenceToAMissingNetworkFailsWithoutCreatingAnything() {
         ResourceAddress address = newAddress("server");
         ResourceAddress missing = newAddress("network");
-        kafka.sendCommand(TOPIC, provision(address, Map.of("server_type", "cpx21", "network", missing.toString())));
 
-        CloudEvent event = kafka.awaitEvent(address.toString(), MessageType.RESOURCE_FAILED, TIMEOUT);
+        ResourceFailed failed = failed(provision(address, Map.of("server_type", "cpx21", "network",
+                missing.toString())));
 
-        assertEquals("reference_not_found", event.dataAs(ResourceFailed.class).errorCode());
+        assertEquals("reference_not_found", failed.errorCode());
         assertTrue(serversOf(address).isEmpty());
-    }
-
-    /** Arms a fault through cloud-sim's control API, as an operator drilling outages would. */
-    static void injectFault(String json) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder()
-                        .uri(URI.create(CloudSimTestResource.sim().url() + "/_sim/faults"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, response.statusCode(), response.body());
     }
 }

@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.provisioning.agent.testing.KafkaProbe;
+import dev.provisioning.agent.testing.CommandsTestSupport;
 import dev.provisioning.cloudsim.state.HetznerServer;
 import dev.provisioning.cloudsim.state.HetznerVolume;
 import dev.provisioning.contracts.ContextKeys;
 import dev.provisioning.contracts.Provider;
 import dev.provisioning.contracts.ResourceAddress;
-import dev.provisioning.contracts.Topics;
-import dev.provisioning.contracts.cloudevents.CloudEventCodec;
-import dev.provisioning.contracts.cloudevents.MessageType;
-import dev.provisioning.contracts.messages.DeleteResource;
 import dev.provisioning.contracts.messages.ProvisionResource;
 import dev.provisioning.contracts.messages.ResourceDeleted;
 import dev.provisioning.contracts.messages.ResourceFailed;
@@ -28,10 +24,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,50 +33,26 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(CloudSimTestResource.class)
-class HetznerDatabaseReplicaTest {
+class HetznerDatabaseReplicaTest extends CommandsTestSupport {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
-    static final String TOPIC = Topics.commands(Provider.HETZNER);
     static final Map<String, String> CONTEXT = Map.of(ContextKeys.DNS_NAME, "eu.api.example.com");
     static final String PRIMARY = "shop.example/us-east/database/us-db-primary";
 
-    KafkaProbe kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaProbe(KafkaTestResource.bootstrapServers());
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
+    HetznerDatabaseReplicaTest() {
+        super(Provider.HETZNER, "nbg1", CONTEXT, TIMEOUT);
     }
 
     static ResourceAddress newAddress(String kind) {
-        return new ResourceAddress("shop.example", "eu-central", kind, kind.substring(0, 3) + "-"
-                + UUID.randomUUID().toString().substring(0, 8));
+        return uniqueAddress("eu-central", kind, kind.substring(0, 3));
     }
 
-    static ProvisionResource provision(ResourceAddress address, Map<String, Object> spec) {
-        return new ProvisionResource("rollout-12", address, Provider.HETZNER, "nbg1", spec, CONTEXT);
-    }
-
-    ResourceReady ready(ProvisionResource command) {
-        kafka.sendCommand(TOPIC, command);
-        return kafka.awaitEvent(command.address().toString(), MessageType.RESOURCE_READY, TIMEOUT)
-                .dataAs(ResourceReady.class);
+    ProvisionResource provision(ResourceAddress address, Map<String, Object> spec) {
+        return provisionCommand("rollout-12", address, spec);
     }
 
     ResourceDeleted deleted(ResourceAddress address) {
-        kafka.sendCommand(TOPIC, new DeleteResource("rollout-13", address, Provider.HETZNER, "nbg1", CONTEXT));
-        return kafka.awaitEvent(address.toString(), MessageType.RESOURCE_DELETED, TIMEOUT)
-                .dataAs(ResourceDeleted.class);
-    }
-
-    ResourceFailed failed(ProvisionResource command) {
-        kafka.sendCommand(TOPIC, command);
-        return kafka.awaitEvent(command.address().toString(), MessageType.RESOURCE_FAILED, TIMEOUT)
-                .dataAs(ResourceFailed.class);
+        return deleted(deleteCommand("rollout-13", address));
     }
 
     static List<HetznerServer> serversLabelled(String key, String value) {
@@ -157,10 +125,7 @@ class HetznerDatabaseReplicaTest {
         assertEquals(CONTEXT, ready.context());
         assertEquals(1, actionsOn(region.volumeId(), "attach_volume"));
 
-        kafka.sendCommand(TOPIC, command);
-        List<ConsumerRecord<String, String>> readies =
-                kafka.awaitEventRecords(address.toString(), MessageType.RESOURCE_READY, 2, TIMEOUT);
-        ResourceReady again = CloudEventCodec.decode(readies.get(1)).dataAs(ResourceReady.class);
+        ResourceReady again = ready(command, 2);
         assertEquals(ready.providerId(), again.providerId());
         assertEquals(ready.addresses(), again.addresses());
         assertEquals(1, serversLabelled("db-replica", hash).size());
@@ -204,10 +169,8 @@ class HetznerDatabaseReplicaTest {
         ResourceReady first = ready(provision(address, replicaSpec(Map.of("host", region.server().toString()))));
         assertFalse(first.addresses().containsKey("backup_volume_id"));
 
-        kafka.sendCommand(TOPIC, provision(address, replicaSpec(Map.of("host", region.server().toString(),
-                "backup_volume", region.volume().toString()))));
-        ResourceReady second = CloudEventCodec.decode(kafka.awaitEventRecords(address.toString(),
-                MessageType.RESOURCE_READY, 2, TIMEOUT).get(1)).dataAs(ResourceReady.class);
+        ResourceReady second = ready(provision(address, replicaSpec(Map.of("host", region.server().toString(),
+                "backup_volume", region.volume().toString()))), 2);
 
         assertEquals(first.providerId(), second.providerId());
         assertEquals(String.valueOf(region.volumeId()), second.addresses().get("backup_volume_id"));
@@ -223,9 +186,7 @@ class HetznerDatabaseReplicaTest {
                 "network", region.network().toString())));
 
         ResourceReady ready = ready(command);
-        kafka.sendCommand(TOPIC, command);
-        List<ConsumerRecord<String, String>> readies =
-                kafka.awaitEventRecords(address.toString(), MessageType.RESOURCE_READY, 2, TIMEOUT);
+        ResourceReady again = ready(command, 2);
 
         String hash = HetznerLabels.addressHash(address);
         List<HetznerServer> servers = serversLabelled("db-replica", hash);
@@ -238,8 +199,7 @@ class HetznerDatabaseReplicaTest {
         assertEquals("replica", server.labels().get("db-role"));
         assertEquals(Long.valueOf(server.id()), volume(region.volumeId()).server());
         assertEquals(String.valueOf(server.id()), ready.providerId());
-        assertEquals(ready.providerId(), CloudEventCodec.decode(readies.get(1)).dataAs(ResourceReady.class)
-                .providerId());
+        assertEquals(ready.providerId(), again.providerId());
         String privateIp = server.privateNet().get(0).ip();
         assertEquals(Map.of("host", privateIp, "ipv4", server.ipv4(), "ipv4_private", privateIp, "port", "5432",
                 "backup_volume_id", String.valueOf(region.volumeId())), ready.addresses());

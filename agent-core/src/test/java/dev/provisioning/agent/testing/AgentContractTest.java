@@ -22,9 +22,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,11 +30,9 @@ import org.junit.jupiter.api.Test;
  * valid command on the dead-letter topic while carrying on with the next one. Each agent's suite extends this
  * with {@code @QuarkusTest} and the deploy module's Kafka test resource.
  */
-public abstract class AgentContractTest {
+public abstract class AgentContractTest extends AgentKafkaTest {
 
     protected static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-    protected KafkaProbe kafka;
 
     /** The provider the agent under test serves. */
     protected abstract Provider provider();
@@ -47,16 +42,6 @@ public abstract class AgentContractTest {
 
     /** A provider region valid for the agent's provider. */
     protected abstract String providerRegion();
-
-    @BeforeEach
-    void connectProbe() {
-        kafka = new KafkaProbe(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    }
-
-    @AfterEach
-    void closeProbe() {
-        kafka.close();
-    }
 
     protected String commandTopic() {
         return Topics.commands(provider());

@@ -10,16 +10,15 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.Ec2ClientBuilder;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
-import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2ClientBuilder;
 import software.amazon.awssdk.services.rds.RdsClient;
-import software.amazon.awssdk.services.rds.RdsClientBuilder;
 
 /**
  * The aws-sdk-java-v2 clients, one per service and region (a command names its region, and AWS signs and serves
@@ -68,44 +67,31 @@ public class AwsClients {
 
     /** An EC2 client for a region with the configured endpoint and credentials. */
     public static Ec2Client ec2Client(AwsConfig config, String region) {
-        Ec2ClientBuilder builder = Ec2Client.builder()
-                .region(Region.of(region))
-                .credentialsProvider(credentials(config))
-                .overrideConfiguration(noSdkRetries())
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(config.connectTimeout())
-                        .socketTimeout(config.readTimeout()));
-        config.endpoint().ifPresent(builder::endpointOverride);
-        LOG.infof("EC2 API region=%s endpoint=%s", region, config.endpoint().map(Object::toString).orElse("AWS default"));
-        return builder.build();
+        return build(Ec2Client.builder(), "EC2", config, region);
     }
 
     /** An ELBv2 client for a region with the configured endpoint and credentials. */
     public static ElasticLoadBalancingV2Client elbClient(AwsConfig config, String region) {
-        ElasticLoadBalancingV2ClientBuilder builder = ElasticLoadBalancingV2Client.builder()
-                .region(Region.of(region))
-                .credentialsProvider(credentials(config))
-                .overrideConfiguration(noSdkRetries())
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(config.connectTimeout())
-                        .socketTimeout(config.readTimeout()));
-        config.endpoint().ifPresent(builder::endpointOverride);
-        LOG.infof("ELBv2 API region=%s endpoint=%s", region,
-                config.endpoint().map(Object::toString).orElse("AWS default"));
-        return builder.build();
+        return build(ElasticLoadBalancingV2Client.builder(), "ELBv2", config, region);
     }
 
     /** An RDS client for a region with the configured endpoint and credentials. */
     public static RdsClient rdsClient(AwsConfig config, String region) {
-        RdsClientBuilder builder = RdsClient.builder()
-                .region(Region.of(region))
+        return build(RdsClient.builder(), "RDS", config, region);
+    }
+
+    /** Region, credentials, no SDK retries, the configured time-outs and endpoint: what every client shares. */
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, String api,
+                                                                                            AwsConfig config,
+                                                                                            String region) {
+        builder.region(Region.of(region))
                 .credentialsProvider(credentials(config))
                 .overrideConfiguration(noSdkRetries())
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(config.connectTimeout())
                         .socketTimeout(config.readTimeout()));
         config.endpoint().ifPresent(builder::endpointOverride);
-        LOG.infof("RDS API region=%s endpoint=%s", region,
+        LOG.infof("%s API region=%s endpoint=%s", api, region,
                 config.endpoint().map(Object::toString).orElse("AWS default"));
         return builder.build();
     }

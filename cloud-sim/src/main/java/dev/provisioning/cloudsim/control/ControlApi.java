@@ -29,7 +29,7 @@ public final class ControlApi implements ProviderApi {
     private static final Set<String> CONFIG_FIELDS = Set.of("timeScale", "dropletBootDelayMs", "dnsChangeDelayMs",
             "serverBootDelayMs",
             "loadBalancerDelayMs",
-            "ec2BootDelayMs", "elbProvisionDelayMs", "databaseDelayMs");
+            "ec2BootDelayMs", "elbProvisionDelayMs", "databaseDelayMs", "rdsDelayMs");
 
     private final SimState state;
     private final FaultInjector faults;
@@ -149,6 +149,9 @@ public final class ControlApi implements ProviderApi {
             if (body.has("databaseDelayMs")) {
                 next = next.withDatabaseDelay(Duration.ofMillis(body.get("databaseDelayMs").asLong()));
             }
+            if (body.has("rdsDelayMs")) {
+                next = next.withRdsDelay(Duration.ofMillis(body.get("rdsDelayMs").asLong()));
+            }
             if (body.has("dnsChangeDelayMs")) {
                 next = next.withDnsChangeDelay(Duration.ofMillis(body.get("dnsChangeDelayMs").asLong()));
             }
@@ -191,6 +194,7 @@ public final class ControlApi implements ProviderApi {
                 .put("ec2BootDelayMs", current.ec2BootDelay().toMillis())
                 .put("elbProvisionDelayMs", current.elbProvisionDelay().toMillis())
                 .put("databaseDelayMs", current.databaseDelay().toMillis())
+                .put("rdsDelayMs", current.rdsDelay().toMillis())
                 .put("workerThreads", current.workerThreads());
     }
 

@@ -10,9 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
+import java.util.function.Supplier;
 
 /**
  * Thread-safe store of the simulated RDS resources of every region: DB instances (with their {@code creating} →
@@ -21,11 +20,6 @@ import java.util.function.UnaryOperator;
  * other resources and answers with RDS's error codes.
  */
 public final class RdsStore {
-
-    /** Environment variable with the nominal delay of every RDS transition, in milliseconds. */
-    public static final String DELAY_ENVIRONMENT = "CLOUD_SIM_RDS_DELAY_MS";
-    /** The nominal transition delay when none is configured: a realistic several minutes sped up a lot. */
-    public static final Duration DEFAULT_DELAY = Duration.ofMillis(300);
 
     /** What a {@code CreateDBInstance} call asks for, already checked for shape and against the catalog. */
     public record InstanceDraft(String region, String identifier, String instanceClass, String engine,
@@ -44,58 +38,19 @@ public final class RdsStore {
 
     private final Ec2Store ec2;
     private final SimTimers timers;
-    private final UnaryOperator<Duration> scale;
+    private final Supplier<Duration> delay;
     private final Map<String, RdsInstance> instances = new LinkedHashMap<>();
     private final Map<String, RdsSubnetGroup> subnetGroups = new LinkedHashMap<>();
-    private Duration nominalDelay;
     private long nextId = 1;
     private long generation;
 
     /**
-     * @param nominalDelay time every transition takes before {@code scale} is applied
-     * @param scale        applies the simulator's time scale to a nominal delay, at each transition
+     * @param delay time every transition takes, read as each one starts
      */
-    public RdsStore(Ec2Store ec2, SimTimers timers, Duration nominalDelay, UnaryOperator<Duration> scale) {
+    public RdsStore(Ec2Store ec2, SimTimers timers, Supplier<Duration> delay) {
         this.ec2 = ec2;
         this.timers = timers;
-        this.scale = scale;
-        setDelay(nominalDelay);
-    }
-
-    /**
-     * The nominal delay from {@value #DELAY_ENVIRONMENT}, {@link #DEFAULT_DELAY} when it is unset or blank.
-     *
-     * @throws IllegalArgumentException when it is not a whole number of milliseconds, at least 0
-     */
-    public static Duration delayFrom(Map<String, String> environment) {
-        String value = environment.get(DELAY_ENVIRONMENT);
-        if (value == null || value.isBlank()) {
-            return DEFAULT_DELAY;
-        }
-        try {
-            long millis = Long.parseLong(value.trim());
-            if (millis >= 0) {
-                return Duration.ofMillis(millis);
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(DELAY_ENVIRONMENT + " must be a number of milliseconds >= 0, was '"
-                + value + "'");
-    }
-
-    /** Changes the nominal delay of transitions that start from now on (the time scale still applies). */
-    public synchronized void setDelay(Duration nominal) {
-        Objects.requireNonNull(nominal, "nominal");
-        if (nominal.isNegative()) {
-            throw new IllegalArgumentException("the RDS delay must not be negative: " + nominal);
-        }
-        this.nominalDelay = nominal;
-    }
-
-    /** The nominal delay in force, before the time scale. */
-    public synchronized Duration delay() {
-        return nominalDelay;
+        this.delay = delay;
     }
 
     // ---- DB instances ---------------------------------------------------------------------------------------
@@ -223,7 +178,7 @@ public final class RdsStore {
         String key = key(instance.region(), instance.identifier());
         instances.put(key, instance);
         long scheduledIn = generation;
-        timers.after(scale.apply(nominalDelay), () -> finish(key, instance.dbiResourceId(), from, to, scheduledIn));
+        timers.after(delay.get(), () -> finish(key, instance.dbiResourceId(), from, to, scheduledIn));
         return instance;
     }
 

@@ -51,8 +51,10 @@ public final class SimState {
             CloudSimConfig now = config.current();
             return now.scaled(now.elbProvisionDelay());
         });
-        this.rds = new RdsStore(ec2, timers, RdsStore.delayFrom(System.getenv()),
-                nominal -> config.current().scaled(nominal));
+        this.rds = new RdsStore(ec2, timers, () -> {
+            CloudSimConfig now = config.current();
+            return now.scaled(now.rdsDelay());
+        });
     }
 
     public DropletStore dropletStore() {

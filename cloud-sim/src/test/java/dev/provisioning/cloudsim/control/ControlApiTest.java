@@ -95,6 +95,19 @@ class ControlApiTest {
     }
 
     @Test
+    void theRdsDelayIsReadAndChangedWithTheOtherDelays() throws Exception {
+        try {
+            assertEquals(300, json(http.get("/_sim/config")).path("rdsDelayMs").asInt());
+            HttpResponse<String> updated = http.send("PUT", "/_sim/config", "{\"rdsDelayMs\":40}");
+            assertEquals(200, updated.statusCode());
+            assertEquals(40, json(updated).path("rdsDelayMs").asInt());
+            assertEquals(Duration.ofMillis(40), sim.config().rdsDelay());
+        } finally {
+            sim.reconfigure(c -> CloudSimConfig.defaults());
+        }
+    }
+
+    @Test
     void stateDumpListsResources() {
         createDroplet();
         try {

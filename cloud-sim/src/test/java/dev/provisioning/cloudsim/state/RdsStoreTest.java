@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,12 +26,13 @@ class RdsStoreTest {
     SimTimers timers;
     Ec2Store ec2;
     RdsStore rds;
+    AtomicReference<Duration> delay = new AtomicReference<>(Duration.ofMillis(100));
 
     @BeforeEach
     void start() {
         timers = new SimTimers();
         ec2 = new Ec2Store(timers, () -> Duration.ZERO);
-        rds = new RdsStore(ec2, timers, Duration.ofMillis(100), nominal -> nominal);
+        rds = new RdsStore(ec2, timers, delay::get);
     }
 
     @AfterEach
@@ -217,16 +219,10 @@ class RdsStoreTest {
     }
 
     @Test
-    void theDelayComesFromTheEnvironmentAndCanBeChanged() {
-        assertEquals(RdsStore.DEFAULT_DELAY, RdsStore.delayFrom(Map.of()));
-        assertEquals(Duration.ofMillis(5), RdsStore.delayFrom(Map.of(RdsStore.DELAY_ENVIRONMENT, " 5 ")));
-        assertThrows(IllegalArgumentException.class, () -> RdsStore.delayFrom(Map.of(RdsStore.DELAY_ENVIRONMENT, "-1")));
-        assertThrows(IllegalArgumentException.class, () -> RdsStore.delayFrom(Map.of(RdsStore.DELAY_ENVIRONMENT, "x")));
-
-        rds.setDelay(Duration.ofSeconds(30));
-        assertEquals(Duration.ofSeconds(30), rds.delay());
+    void theDelayIsReadAsEachTransitionStarts() {
+        delay.set(Duration.ofSeconds(30));
         rds.createInstance(draft("slow", null), NOW);
-        rds.setDelay(Duration.ZERO);
+        delay.set(Duration.ZERO);
         rds.createInstance(draft("fast", null), NOW);
         awaitStatus("fast", "available");
         assertEquals("creating", rds.instance(REGION, "slow").status());

@@ -1,5 +1,6 @@
 package dev.provisioning.cloudsim.aws.ec2;
 
+import dev.provisioning.cloudsim.aws.QueryCall;
 import dev.provisioning.cloudsim.aws.RejectedAwsRequest;
 import dev.provisioning.cloudsim.http.SimResponse;
 import dev.provisioning.cloudsim.http.XmlWriter;
@@ -7,58 +8,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One EC2 query request: its region (from the signature), request id and parameters, read the way the EC2 protocol
- * flattens them ({@code InstanceId.1}, {@code Filter.1.Name}, {@code Filter.1.Value.1}, {@code TagSpecification.1.Tag.1.Key}).
+ * One EC2 query request, its parameters read the way the EC2 protocol flattens them ({@code InstanceId.1},
+ * {@code Filter.1.Name}, {@code Filter.1.Value.1}, {@code TagSpecification.1.Tag.1.Key}).
  */
-final class Ec2Call {
+final class Ec2Call extends QueryCall {
 
     static final String NAMESPACE = "http://ec2.amazonaws.com/doc/2016-11-15/";
 
-    private final Map<String, String> params;
-    private final String region;
-    private final String requestId;
-
     Ec2Call(Map<String, String> params, String region, String requestId) {
-        this.params = params;
-        this.region = region;
-        this.requestId = requestId;
-    }
-
-    String region() {
-        return region;
-    }
-
-    Optional<String> optional(String name) {
-        String value = params.get(name);
-        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
-    }
-
-    String required(String name) {
-        return optional(name).orElseThrow(() -> new RejectedAwsRequest(400, "MissingParameter",
-                "The request must contain the parameter " + name));
-    }
-
-    Optional<Integer> optionalInt(String name) {
-        Optional<String> text = optional(name);
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Integer.parseInt(text.get().trim()));
-        } catch (NumberFormatException e) {
-            throw invalidValue(name, text.get());
-        }
-    }
-
-    boolean flag(String name) {
-        return optional(name).map(Boolean::parseBoolean).orElse(false);
+        super(params, region, requestId, NAMESPACE);
     }
 
     /** The values of {@code <prefix>.1}, {@code <prefix>.2}… in index order. */
@@ -78,7 +42,7 @@ final class Ec2Call {
     Map<String, String> tags(String prefix) {
         Map<String, String> tags = new LinkedHashMap<>();
         indexed(Pattern.quote(prefix) + "\\.(\\d+)\\.Key").forEach((index, key) ->
-                tags.put(key, params.getOrDefault(prefix + "." + index + ".Value", "")));
+                tags.put(key, params().getOrDefault(prefix + "." + index + ".Value", "")));
         for (String key : tags.keySet()) {
             if (key.startsWith("aws:")) {
                 throw new RejectedAwsRequest(400, "InvalidParameterValue",
@@ -105,7 +69,7 @@ final class Ec2Call {
     private Map<Integer, String> indexed(String regex) {
         Pattern pattern = Pattern.compile(regex);
         Map<Integer, String> found = new TreeMap<>();
-        params.forEach((name, value) -> {
+        params().forEach((name, value) -> {
             Matcher m = pattern.matcher(name);
             if (m.matches()) {
                 found.put(Integer.parseInt(m.group(1)), value);
@@ -114,14 +78,23 @@ final class Ec2Call {
         return found;
     }
 
+    @Override
+    protected RejectedAwsRequest notAnInteger(String name, String value) {
+        return invalidValue(name, value);
+    }
+
     static RejectedAwsRequest invalidValue(String parameter, String value) {
         return new RejectedAwsRequest(400, "InvalidParameterValue", "Invalid value '" + value + "' for "
                 + parameter + ".");
     }
 
-    /** A 200 response {@code <action>Response} with the request id first, then what {@code body} writes. */
-    SimResponse respond(String action, Consumer<XmlWriter> body) {
-        XmlWriter xml = new XmlWriter().root(action + "Response", NAMESPACE).element("requestId", requestId);
+    /**
+     * A 200 response {@code <action>Response} with the request id first, then what {@code body} writes: EC2 answers
+     * without the query protocol's Result wrapper.
+     */
+    @Override
+    public SimResponse respond(String action, Consumer<XmlWriter> body) {
+        XmlWriter xml = new XmlWriter().root(action + "Response", NAMESPACE).element("requestId", requestId());
         body.accept(xml);
         return SimResponse.xml(200, xml.end().toString());
     }

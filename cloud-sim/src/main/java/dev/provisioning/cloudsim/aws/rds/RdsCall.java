@@ -1,5 +1,6 @@
 package dev.provisioning.cloudsim.aws.rds;
 
+import dev.provisioning.cloudsim.aws.QueryCall;
 import dev.provisioning.cloudsim.aws.RejectedAwsRequest;
 import dev.provisioning.cloudsim.http.SimResponse;
 import dev.provisioning.cloudsim.http.XmlWriter;
@@ -9,39 +10,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
- * One RDS query request: region (from the signature), request id and parameters. RDS names its list entries
- * ({@code Tags.Tag.1.Key}, {@code VpcSecurityGroupIds.VpcSecurityGroupId.1}, {@code Filters.Filter.1.Values.Value.1});
- * the generic {@code .member.N} spelling is accepted too.
+ * One RDS query request. RDS names its list entries ({@code Tags.Tag.1.Key},
+ * {@code VpcSecurityGroupIds.VpcSecurityGroupId.1}, {@code Filters.Filter.1.Values.Value.1}); the generic
+ * {@code .member.N} spelling is accepted too.
  */
-final class RdsCall {
+final class RdsCall extends QueryCall {
 
     static final String NAMESPACE = "http://rds.amazonaws.com/doc/2014-10-31/";
 
-    private final Map<String, String> params;
-    private final String region;
-    private final String requestId;
-
     RdsCall(Map<String, String> params, String region, String requestId) {
-        this.params = params;
-        this.region = region;
-        this.requestId = requestId;
-    }
-
-    String region() {
-        return region;
-    }
-
-    Optional<String> optional(String name) {
-        String value = params.get(name);
-        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
-    }
-
-    String required(String name) {
-        return optional(name).orElseThrow(() -> new RejectedAwsRequest(400, "MissingParameter",
-                "The request must contain the parameter " + name));
+        super(params, region, requestId, NAMESPACE);
     }
 
     /** An identifier or name RDS stores in lower case. */
@@ -49,21 +29,9 @@ final class RdsCall {
         return optional(name).map(value -> value.toLowerCase(Locale.ROOT));
     }
 
-    Optional<Integer> optionalInt(String name) {
-        Optional<String> text = optional(name);
-        try {
-            return text.map(t -> Integer.parseInt(t.trim()));
-        } catch (NumberFormatException e) {
-            throw invalidValue("Invalid value '" + text.get() + "' for " + name + ": not an integer");
-        }
-    }
-
-    boolean flag(String name) {
-        return optional(name).map(v -> v.equalsIgnoreCase("true")).orElse(false);
-    }
-
     /** {@code <prefix>.<entry>.N} (or {@code <prefix>.member.N}) in order. */
     List<String> list(String prefix, String entry) {
+        Map<String, String> params = params();
         List<String> values = new ArrayList<>();
         for (int n = 1; ; n++) {
             String value = params.containsKey(prefix + "." + entry + "." + n) ? params.get(prefix + "." + entry + "." + n)
@@ -77,6 +45,7 @@ final class RdsCall {
 
     /** {@code Tags.Tag.N.Key} / {@code .Value}. */
     Map<String, String> tags() {
+        Map<String, String> params = params();
         Map<String, String> tags = new LinkedHashMap<>();
         for (int n = 1; ; n++) {
             String entry = params.containsKey("Tags.Tag." + n + ".Key") ? "Tags.Tag." + n
@@ -90,6 +59,7 @@ final class RdsCall {
 
     /** {@code Filters.Filter.N.Name} with {@code Filters.Filter.N.Values.Value.M}, by name. */
     Map<String, List<String>> filters() {
+        Map<String, String> params = params();
         Map<String, List<String>> filters = new LinkedHashMap<>();
         for (int n = 1; ; n++) {
             String entry = params.containsKey("Filters.Filter." + n + ".Name") ? "Filters.Filter." + n
@@ -102,6 +72,11 @@ final class RdsCall {
         }
     }
 
+    @Override
+    protected RejectedAwsRequest notAnInteger(String name, String value) {
+        return invalidValue("Invalid value '" + value + "' for " + name + ": not an integer");
+    }
+
     static RejectedAwsRequest invalidValue(String message) {
         return new RejectedAwsRequest(400, "InvalidParameterValue", message);
     }
@@ -110,18 +85,10 @@ final class RdsCall {
         return new RejectedAwsRequest(400, "InvalidParameterCombination", message);
     }
 
-    /** {@code <action>Response><action>Result>…</…Result><ResponseMetadata/>}, as the query protocol wants. */
-    SimResponse respond(String action, Consumer<XmlWriter> result) {
-        XmlWriter xml = new XmlWriter().root(action + "Response", NAMESPACE).start(action + "Result");
-        result.accept(xml);
-        xml.end().start("ResponseMetadata").element("RequestId", requestId).end().end();
-        return SimResponse.xml(200, xml.toString());
-    }
-
     /** The answer of an action without a result, e.g. {@code AddTagsToResource}. */
     SimResponse respondEmpty(String action) {
         XmlWriter xml = new XmlWriter().root(action + "Response", NAMESPACE)
-                .start("ResponseMetadata").element("RequestId", requestId).end().end();
+                .start("ResponseMetadata").element("RequestId", requestId()).end().end();
         return SimResponse.xml(200, xml.toString());
     }
 }

@@ -31,8 +31,7 @@ class RdsQueryApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sim = CloudSim.start(CloudSimConfig.defaults().withPort(0));
-        sim.state().rdsStore().setDelay(Duration.ZERO);
+        sim = CloudSim.start(CloudSimConfig.defaults().withPort(0).withRdsDelay(Duration.ZERO));
         http = new RawHttp(sim);
     }
 

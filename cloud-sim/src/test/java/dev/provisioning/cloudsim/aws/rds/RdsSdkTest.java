@@ -42,8 +42,7 @@ class RdsSdkTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sim = CloudSim.start(CloudSimConfig.defaults().withPort(0));
-        sim.state().rdsStore().setDelay(Duration.ofMillis(150));
+        sim = CloudSim.start(CloudSimConfig.defaults().withPort(0).withRdsDelay(Duration.ofMillis(150)));
     }
 
     @AfterAll
