@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /** The planner's REST API as provctl uses it; non-2xx answers become {@link CliFailure}s with readable text. */
 public final class PlannerApi {
@@ -47,6 +48,20 @@ public final class PlannerApi {
 
     public JsonNode rollout(String id) {
         return expectJson(http.send("GET", uri("/api/v1/rollouts/" + encode(id)), null, "application/json"));
+    }
+
+    /**
+     * The rollout's progress as Server-Sent Events, opened for reading as they arrive; with a non-empty
+     * {@code lastEventId}, resumed after that event ({@code Last-Event-ID}). Any status comes back as it is.
+     */
+    public HttpCalls.Streamed rolloutEvents(String id, String lastEventId) {
+        return http.stream(uri("/api/v1/rollouts/" + encode(id) + "/events"), "text/event-stream",
+                lastEventId == null || lastEventId.isEmpty() ? Map.of() : Map.of("Last-Event-ID", lastEventId));
+    }
+
+    /** A note among the HTTP calls printed with {@code --debug}. */
+    void debug(String line) {
+        http.debug(line);
     }
 
     public JsonNode rollouts(String workspace) {

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -17,10 +18,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The CLI against a small stand-in of the planner's REST contract. */
 class ProvctlTest {
@@ -35,6 +41,16 @@ class ProvctlTest {
     private volatile String finalStatus = "SUCCEEDED";
     private volatile int planStatus = 200;
 
+    // The event stream: its status, whether its events carry ids, how many connections end before the last event.
+    private volatile int eventsStatus = 200;
+    private volatile boolean eventIds = false;
+    private final AtomicInteger connectionsEndingEarly = new AtomicInteger();
+    private final List<String> eventsAccepted = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> resumedAfter = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean progressShownBeforeTheLastEvent;
+    private volatile boolean clientLeftAfterTheLastEvent;
+    private ExecutorService plannerThreads;
+
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
@@ -42,6 +58,9 @@ class ProvctlTest {
     void startPlanner() throws IOException {
         planner = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         planner.createContext("/", this::handle);
+        // A thread per exchange, so that an open event stream holds up nothing else.
+        plannerThreads = Executors.newCachedThreadPool();
+        planner.setExecutor(plannerThreads);
         planner.start();
         plannerUrl = "http://127.0.0.1:" + planner.getAddress().getPort();
     }
@@ -49,6 +68,7 @@ class ProvctlTest {
     @AfterEach
     void stopPlanner() {
         planner.stop(0);
+        plannerThreads.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -70,6 +90,8 @@ class ProvctlTest {
             reply(exchange, 201, "application/json", "{}");
         } else if (method.equals("DELETE") && path.matches("/api/v1/workspaces/[^/]+")) {
             reply(exchange, 202, "application/json", "{\"rolloutId\":\"r-43\"}");
+        } else if (method.equals("GET") && path.matches("/api/v1/rollouts/[^/]+/events")) {
+            streamEvents(exchange, path.split("/")[4]);
         } else if (method.equals("GET") && path.startsWith("/api/v1/rollouts/")) {
             boolean done = rolloutPolls.incrementAndGet() >= 3;
             reply(exchange, 200, "application/json", rollout(path.substring(path.lastIndexOf('/') + 1),
@@ -81,6 +103,83 @@ class ProvctlTest {
         } else {
             reply(exchange, 404, "application/problem+json", "{\"title\":\"Not found\",\"status\":404,\"detail\":\"no such"
                     + " thing\"}");
+        }
+    }
+
+    /**
+     * The rollout's events as the planner streams them: the whole rollout per event (the first one's JSON split over
+     * two data lines, then a repeat of it), a comment, and the event that shows it ended. The stream waits for the
+     * first bars before that last event, then keeps the connection open with comments until the client leaves. A
+     * connection counted in {@link #connectionsEndingEarly} closes before the last event; with {@link #eventIds}
+     * the events carry ids ("1", "2", "3") and a {@code Last-Event-ID} resumes after that one.
+     */
+    private void streamEvents(HttpExchange exchange, String id) throws IOException {
+        eventsAccepted.add(exchange.getRequestHeaders().getFirst("Accept"));
+        String lastEventId = exchange.getRequestHeaders().getFirst("Last-Event-ID");
+        if (lastEventId != null) {
+            resumedAfter.add(lastEventId);
+        }
+        if (eventsStatus != 200) {
+            reply(exchange, eventsStatus, "application/problem+json", "{\"title\":\"Not found\",\"status\":"
+                    + eventsStatus + "}");
+            return;
+        }
+        String running = rollout(id, "RUNNING", false);
+        int splitAt = running.indexOf(",\"steps\"");
+        List<String> events = List.of(
+                "data: " + running.substring(0, splitAt) + "\ndata:" + running.substring(splitAt) + "\n",
+                "data: " + running + "\n",
+                "data: " + rollout(id, finalStatus, true) + "\n");
+        int from = lastEventId == null ? 0 : Integer.parseInt(lastEventId);
+        boolean endsEarly = connectionsEndingEarly.getAndDecrement() > 0;
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream body = exchange.getResponseBody()) {
+            send(body, ": connected\n\n");
+            for (int i = from; i < events.size(); i++) {
+                if (i == events.size() - 1) {
+                    if (endsEarly) {
+                        return;
+                    }
+                    progressShownBeforeTheLastEvent |= awaitOutput("1 in progress");
+                }
+                send(body, (eventIds ? "id: " + (i + 1) + "\n" : "") + events.get(i) + "\n");
+            }
+            clientLeftAfterTheLastEvent = keepOpenUntilTheClientLeaves(body);
+        } catch (IOException e) {
+            // The client closed the stream.
+        }
+    }
+
+    private static void send(OutputStream body, String text) throws IOException {
+        body.write(text.getBytes(StandardCharsets.UTF_8));
+        body.flush();
+    }
+
+    private boolean awaitOutput(String text) {
+        for (int i = 0; i < 500 && !out.toString().contains(text); i++) {
+            sleep(10);
+        }
+        return out.toString().contains(text);
+    }
+
+    private static boolean keepOpenUntilTheClientLeaves(OutputStream body) {
+        try {
+            for (int i = 0; i < 100; i++) {
+                sleep(50);
+                send(body, ": still here\n\n");
+            }
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -172,18 +271,27 @@ class ProvctlTest {
     }
 
     @Test
-    void applyDeclaresStartsAndFollowsTheRollout() {
+    void applyDeclaresStartsAndFollowsTheRolloutsEvents() {
         assertEquals(0, run("--debug", "apply", WORKSPACE, "--region", "us-east", "--auto-approve",
                 "--planner", plannerUrl));
         assertEquals(List.of("POST /api/v1/workspaces/multi-region-ha",
                 "POST /api/v1/workspaces/multi-region-ha/apply?region=us-east",
-                "GET /api/v1/rollouts/r-42", "GET /api/v1/rollouts/r-42", "GET /api/v1/rollouts/r-42"), calls);
+                "GET /api/v1/rollouts/r-42/events"), calls);
+        assertEquals(List.of("text/event-stream"), eventsAccepted);
         assertTrue(bodies.get(0).contains("\"regions\""), "the declared workspace is the model");
         String shown = out.toString();
-        assertTrue(shown.contains("eu-central       [------------------------------]   0%  0/1  1 in progress"), shown);
-        assertTrue(shown.contains("eu-central       [##############################] 100%  1/1"), shown);
+        String inProgress = "eu-central       [------------------------------]   0%  0/1  1 in progress";
+        String done = "eu-central       [##############################] 100%  1/1";
+        assertTrue(shown.contains(inProgress), shown);
+        assertTrue(shown.contains(done), shown);
+        assertEquals(shown.indexOf(inProgress), shown.lastIndexOf(inProgress), "a repeated event draws nothing new");
+        assertTrue(shown.indexOf(inProgress) < shown.indexOf(done), shown);
         assertTrue(shown.contains("Rollout r-42 SUCCEEDED"), shown);
+        assertTrue(progressShownBeforeTheLastEvent, "the bars are drawn as the events arrive");
+        assertTrue(eventually(() -> clientLeftAfterTheLastEvent), "the last event ends the stream");
         assertTrue(err.toString().contains("[http] POST " + plannerUrl + "/api/v1/workspaces/multi-region-ha -> 201 ("),
+                err.toString());
+        assertTrue(err.toString().contains("[http] GET " + plannerUrl + "/api/v1/rollouts/r-42/events -> 200 ("),
                 err.toString());
         assertFalse(err.toString().toLowerCase().contains("authorization"));
     }
@@ -192,8 +300,83 @@ class ProvctlTest {
     void aFailedRolloutExitsWithOne() {
         finalStatus = "FAILED";
         assertEquals(1, run("apply", WORKSPACE, "--auto-approve", "--planner", plannerUrl));
+        assertEquals("GET /api/v1/rollouts/r-42/events", calls.get(calls.size() - 1));
+        assertTrue(out.toString().contains("eu-central       [##############################] 100%  0/1  1 failed"),
+                out.toString());
+        assertTrue(out.toString().contains("Rollout r-42 FAILED"), out.toString());
         assertTrue(out.toString().contains("failed: multi-region-ha/eu-central/server/hetzner-eu-1: server type"
                 + " unavailable"), out.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {404, 405})
+    void withoutAnEventStreamTheRolloutIsPolled(int status) {
+        eventsStatus = status;
+        assertEquals(0, run("--debug", "apply", WORKSPACE, "--region", "us-east", "--auto-approve",
+                "--planner", plannerUrl));
+        assertEquals(List.of("POST /api/v1/workspaces/multi-region-ha",
+                "POST /api/v1/workspaces/multi-region-ha/apply?region=us-east", "GET /api/v1/rollouts/r-42/events",
+                "GET /api/v1/rollouts/r-42", "GET /api/v1/rollouts/r-42", "GET /api/v1/rollouts/r-42"), calls);
+        String shown = out.toString();
+        assertTrue(shown.contains("eu-central       [------------------------------]   0%  0/1  1 in progress"), shown);
+        assertTrue(shown.contains("eu-central       [##############################] 100%  1/1"), shown);
+        assertTrue(shown.contains("Rollout r-42 SUCCEEDED"), shown);
+        assertTrue(err.toString().contains("[http] GET " + plannerUrl + "/api/v1/rollouts/r-42/events -> " + status),
+                err.toString());
+        assertTrue(err.toString().contains("[http] GET " + plannerUrl + "/api/v1/rollouts/r-42 -> 200 ("),
+                err.toString());
+    }
+
+    @Test
+    void aFailedRolloutIsAlsoReportedWhenPolled() {
+        eventsStatus = 404;
+        finalStatus = "FAILED";
+        assertEquals(1, run("apply", WORKSPACE, "--auto-approve", "--planner", plannerUrl));
+        assertEquals("GET /api/v1/rollouts/r-42", calls.get(calls.size() - 1));
+        assertTrue(out.toString().contains("Rollout r-42 FAILED"), out.toString());
+    }
+
+    @Test
+    void aStreamWithoutIdsThatEndsEarlyIsFollowedByPolling() {
+        connectionsEndingEarly.set(1);
+        assertEquals(0, run("apply", WORKSPACE, "--auto-approve", "--planner", plannerUrl));
+        assertEquals(List.of("GET /api/v1/rollouts/r-42/events", "GET /api/v1/rollouts/r-42",
+                "GET /api/v1/rollouts/r-42", "GET /api/v1/rollouts/r-42"), calls.subList(2, calls.size()));
+        assertTrue(resumedAfter.isEmpty());
+        assertTrue(out.toString().contains("Rollout r-42 SUCCEEDED"), out.toString());
+    }
+
+    @Test
+    void aStreamWithIdsThatEndsEarlyIsResumedOnce() {
+        eventIds = true;
+        connectionsEndingEarly.set(1);
+        assertEquals(0, run("apply", WORKSPACE, "--auto-approve", "--planner", plannerUrl));
+        assertEquals(List.of("GET /api/v1/rollouts/r-42/events", "GET /api/v1/rollouts/r-42/events"),
+                calls.subList(2, calls.size()));
+        assertEquals(List.of("2"), resumedAfter);
+        String shown = out.toString();
+        assertTrue(shown.contains("eu-central       [##############################] 100%  1/1"), shown);
+        assertTrue(shown.contains("Rollout r-42 SUCCEEDED"), shown);
+    }
+
+    @Test
+    void aResumedStreamThatEndsEarlyAgainIsFollowedByPolling() {
+        eventIds = true;
+        connectionsEndingEarly.set(2);
+        finalStatus = "FAILED";
+        assertEquals(1, run("apply", WORKSPACE, "--auto-approve", "--planner", plannerUrl));
+        assertEquals(List.of("GET /api/v1/rollouts/r-42/events", "GET /api/v1/rollouts/r-42/events",
+                "GET /api/v1/rollouts/r-42", "GET /api/v1/rollouts/r-42", "GET /api/v1/rollouts/r-42"),
+                calls.subList(2, calls.size()));
+        assertEquals(List.of("2"), resumedAfter);
+        assertTrue(out.toString().contains("Rollout r-42 FAILED"), out.toString());
+    }
+
+    private static boolean eventually(BooleanSupplier condition) {
+        for (int i = 0; i < 500 && !condition.getAsBoolean(); i++) {
+            sleep(10);
+        }
+        return condition.getAsBoolean();
     }
 
     @Test
