@@ -64,6 +64,11 @@ class Ec2EndpointTest {
             }
 
             @Override
+            public Optional<List<String>> warmUpRegions() {
+                return Optional.empty();
+            }
+
+            @Override
             public Optional<String> accessKeyId() {
                 return Optional.of("AKIDLOCAL");
             }

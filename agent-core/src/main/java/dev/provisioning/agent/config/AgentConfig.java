@@ -22,6 +22,8 @@ public interface AgentConfig {
 
     Readiness readiness();
 
+    WarmUp warmUp();
+
     /** Retries of a single provider call. */
     interface Retry {
 
@@ -57,5 +59,13 @@ public interface AgentConfig {
 
         @WithDefault("1.5")
         double multiplier();
+    }
+
+    /** Loading the provider SDK and its clients in the background right after start (see {@code warmup}). */
+    interface WarmUp {
+
+        /** Off where tests count provider requests or inject faults the warm-up's reads could take. */
+        @WithDefault("true")
+        boolean enabled();
     }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provisioning.contracts.Provider;
 import dev.provisioning.contracts.ResourceAddress;
@@ -14,7 +15,10 @@ import dev.provisioning.contracts.cloudevents.CloudEvent;
 import dev.provisioning.contracts.cloudevents.MessageType;
 import dev.provisioning.contracts.messages.ProvisionResource;
 import dev.provisioning.contracts.messages.ResourceFailed;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +26,15 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every agent must do, whatever resource kinds it handles: report ready and serve the standard endpoints,
  * answer a kind it does not handle with {@code ResourceFailed unsupported_kind}, and park a record that is not a
- * valid command on the dead-letter topic while carrying on with the next one. Each agent's suite extends this
+ * valid command on the dead-letter topic while carrying on with the next one, and warm its provider client in the
+ * background right after start (or not at all, where its test profile switches the warm-up off). Each agent's suite extends this
  * with {@code @QuarkusTest} and the deploy module's Kafka test resource.
  */
 public abstract class AgentContractTest extends AgentKafkaTest {
@@ -102,5 +109,41 @@ public abstract class AgentContractTest extends AgentKafkaTest {
                 r -> noHeadersKey.equals(r.key()) || unknownTypeKey.equals(r.key()), 2, TIMEOUT);
         assertEquals(2, parked.size());
         kafka.awaitEvent(next.toString(), MessageType.RESOURCE_FAILED, TIMEOUT);
+    }
+
+    /**
+     * With the warm-up on, the warm-up thread writes one INFO line saying it is done; with it off
+     * ({@code provisioning.agent.warm-up.enabled=false} in the agent's test profile), it writes none.
+     */
+    @Test
+    void theProviderClientIsWarmedInTheBackgroundRightAfterStartUnlessSwitchedOff() throws Exception {
+        Config config = ConfigProvider.getConfig();
+        boolean enabled = config.getOptionalValue("provisioning.agent.warm-up.enabled", Boolean.class).orElse(true);
+        Path log = Path.of(config.getValue("quarkus.log.file.path", String.class));
+        // This JVM's line (the log line carries the process id), written by the warm-up thread.
+        String pid = "[" + ProcessHandle.current().pid() + "]";
+        Duration wait = enabled ? TIMEOUT : Duration.ofSeconds(2);
+        long deadline = System.nanoTime() + wait.toNanos();
+        List<String> warmUpLines = List.of();
+        while (System.nanoTime() < deadline) {
+            warmUpLines = linesOf(log).stream().filter(line -> line.contains(pid)
+                    && line.contains("(provider-warm-up)") && line.contains("Provider warm-up ")).toList();
+            if (!warmUpLines.isEmpty()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        if (!enabled) {
+            assertTrue(warmUpLines.isEmpty(), "warm-up ran although switched off: " + warmUpLines);
+            return;
+        }
+        assertFalse(warmUpLines.isEmpty(), "no warm-up line of this JVM in " + log);
+        for (String line : warmUpLines) {
+            assertTrue(line.contains(" INFO ") && line.contains("Provider warm-up done in "), line);
+        }
+    }
+
+    private static List<String> linesOf(Path log) throws IOException {
+        return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
     }
 }

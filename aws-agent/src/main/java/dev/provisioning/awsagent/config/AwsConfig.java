@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Where the AWS APIs are and which credentials sign the requests. */
@@ -16,6 +17,12 @@ public interface AwsConfig {
     /** The region clients are built for; resources name their own region in each command. */
     @WithDefault("us-east-1")
     String region();
+
+    /**
+     * Regions whose EC2, ELBv2 and RDS clients are built and warmed right after start (when
+     * {@code provisioning.agent.warm-up.enabled}); absent: {@link #region()} alone.
+     */
+    Optional<List<String>> warmUpRegions();
 
     /** Static credentials; when either is absent, the SDK's default chain (env, profile, instance role) is used. */
     Optional<String> accessKeyId();

@@ -616,6 +616,10 @@ public final class StackProcesses implements AutoCloseable {
             // cloud-sim provisions in milliseconds to seconds: poll for readiness sooner than a real cloud warrants.
             env.put("PROVISIONING_AGENT_READINESS_INITIAL_POLL_INTERVAL", "250ms");
         }
+        if (service.name().equals("aws-agent")) {
+            // Warmed right after start: the seed workspace's AWS region first, then the default region.
+            env.put("PROVISIONING_AWS_WARM_UP_REGIONS", "ap-southeast-1,us-east-1");
+        }
         // Placeholders only: every provider API call goes to cloud-sim, which accepts any token.
         env.put("DIGITALOCEAN_TOKEN", LOCAL_DIGITALOCEAN_TOKEN);
         env.put("HCLOUD_TOKEN", "local-hcloud-token");

@@ -17,6 +17,7 @@ import me.tomsdevsn.hetznercloud.HetznerCloudAPI;
 import me.tomsdevsn.hetznercloud.exception.APIRequestException;
 import me.tomsdevsn.hetznercloud.objects.general.Action;
 import me.tomsdevsn.hetznercloud.objects.general.LoadBalancer;
+import me.tomsdevsn.hetznercloud.objects.general.Location;
 import me.tomsdevsn.hetznercloud.objects.general.Network;
 import me.tomsdevsn.hetznercloud.objects.general.Server;
 import me.tomsdevsn.hetznercloud.objects.general.Volume;
@@ -45,6 +46,11 @@ public class HetznerCloud {
         this.errors = errors;
         this.json = json;
         this.token = config.token();
+    }
+
+    /** {@code GET /locations}: a handful of entries, a cheap read (the start-up warm-up's). */
+    public List<Location> locations() {
+        return orEmpty(call("list locations", () -> sdk.getLocations().getLocations()));
     }
 
     /** {@code GET /servers?label_selector=}. */
