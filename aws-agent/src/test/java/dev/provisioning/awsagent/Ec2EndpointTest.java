@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import dev.provisioning.awsagent.client.AwsClients;
 import dev.provisioning.awsagent.config.AwsConfig;
+import dev.provisioning.awsagent.config.TestAwsConfig;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,48 +49,8 @@ class Ec2EndpointTest {
 
     @Test
     void requestsGoToTheOverrideEndpointSignedForEc2() {
-        URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        AwsConfig config = new AwsConfig() {
-            @Override
-            public Optional<URI> endpoint() {
-                return Optional.of(endpoint);
-            }
-
-            @Override
-            public String region() {
-                return "eu-central-1";
-            }
-
-            @Override
-            public Optional<List<String>> warmUpRegions() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> accessKeyId() {
-                return Optional.of("AKIDLOCAL");
-            }
-
-            @Override
-            public Optional<String> secretAccessKey() {
-                return Optional.of("local-secret");
-            }
-
-            @Override
-            public String defaultImageId() {
-                return "ami-09d56f8956ab235b7";
-            }
-
-            @Override
-            public Duration connectTimeout() {
-                return Duration.ofSeconds(2);
-            }
-
-            @Override
-            public Duration readTimeout() {
-                return Duration.ofSeconds(5);
-            }
-        };
+        AwsConfig config = TestAwsConfig.local("http://127.0.0.1:" + server.getAddress().getPort(), "eu-central-1",
+                null, "AKIDLOCAL", "local-secret");
 
         try (Ec2Client ec2 = AwsClients.ec2Client(config)) {
             DescribeRegionsResponse regions = ec2.describeRegions();

@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.sun.net.httpserver.HttpServer;
 import dev.provisioning.hetzneragent.client.HetznerClients;
 import dev.provisioning.hetzneragent.config.HetznerConfig;
+import dev.provisioning.hetzneragent.config.TestHetznerConfig;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import me.tomsdevsn.hetznercloud.HetznerCloudAPI;
@@ -47,32 +46,7 @@ class BaseUrlRewriteTest {
     }
 
     static HetznerConfig config(String endpoint) {
-        return new HetznerConfig() {
-            @Override
-            public URI endpoint() {
-                return URI.create(endpoint);
-            }
-
-            @Override
-            public String token() {
-                return "local-token";
-            }
-
-            @Override
-            public Duration connectTimeout() {
-                return Duration.ofSeconds(2);
-            }
-
-            @Override
-            public String defaultImage() {
-                return "ubuntu-24.04";
-            }
-
-            @Override
-            public Duration readTimeout() {
-                return Duration.ofSeconds(5);
-            }
-        };
+        return TestHetznerConfig.local(endpoint, "local-token");
     }
 
     @Test

@@ -1,19 +1,18 @@
 package dev.provisioning.awsagent.client;
 
+import static dev.provisioning.agent.testing.WarmUpTestSupport.assertStoppedInOneLine;
+import static dev.provisioning.agent.testing.WarmUpTestSupport.assertWarmed;
+import static dev.provisioning.agent.testing.WarmUpTestSupport.closedPort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provisioning.agent.warmup.WarmUpRunner;
 import dev.provisioning.awsagent.config.AwsConfig;
+import dev.provisioning.awsagent.config.TestAwsConfig;
 import dev.provisioning.deploy.testing.CloudSimTestResource;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,47 +25,7 @@ class AwsWarmUpTest {
     static final String SECRET_KEY = "warm0up0secret0key0that0must0never0leak";
 
     static AwsConfig config(String endpoint, List<String> warmUpRegions) {
-        return new AwsConfig() {
-            @Override
-            public Optional<URI> endpoint() {
-                return Optional.of(URI.create(endpoint));
-            }
-
-            @Override
-            public String region() {
-                return "us-east-1";
-            }
-
-            @Override
-            public Optional<List<String>> warmUpRegions() {
-                return Optional.ofNullable(warmUpRegions);
-            }
-
-            @Override
-            public Optional<String> accessKeyId() {
-                return Optional.of(ACCESS_KEY_ID);
-            }
-
-            @Override
-            public Optional<String> secretAccessKey() {
-                return Optional.of(SECRET_KEY);
-            }
-
-            @Override
-            public String defaultImageId() {
-                return "ami-09d56f8956ab235b7";
-            }
-
-            @Override
-            public Duration connectTimeout() {
-                return Duration.ofSeconds(2);
-            }
-
-            @Override
-            public Duration readTimeout() {
-                return Duration.ofSeconds(5);
-            }
-        };
+        return TestAwsConfig.local(endpoint, "us-east-1", warmUpRegions, ACCESS_KEY_ID, SECRET_KEY);
     }
 
     @Test
@@ -84,10 +43,7 @@ class AwsWarmUpTest {
         try {
             WarmUpRunner.Outcome outcome = WarmUpRunner.run(new AwsWarmUp(clients, config), System::nanoTime);
 
-            assertTrue(outcome.warmed(), outcome.line());
-            assertTrue(outcome.line().startsWith("Provider warm-up done in "), outcome.line());
-            assertTrue(outcome.line().endsWith(" ms: EC2, ELBv2 and RDS clients in us-east-1, ap-southeast-1"),
-                    outcome.line());
+            assertWarmed(outcome, Pattern.quote("EC2, ELBv2 and RDS clients in us-east-1, ap-southeast-1"));
             assertSame(clients.ec2("ap-southeast-1"), clients.ec2("ap-southeast-1"), "built once, then reused");
         } finally {
             clients.close();
@@ -102,22 +58,11 @@ class AwsWarmUpTest {
             AwsWarmUp warmUp = new AwsWarmUp(clients, config);
             WarmUpRunner.Outcome outcome = WarmUpRunner.run(warmUp, System::nanoTime);
 
-            assertFalse(outcome.warmed());
-            assertTrue(outcome.line().contains(": io_error: warm-up DescribeAvailabilityZones in us-east-1 failed"),
-                    outcome.line());
-            assertFalse(outcome.line().contains("\n"), outcome.line());
-            assertFalse(outcome.line().contains(SECRET_KEY) || outcome.line().contains(ACCESS_KEY_ID),
-                    outcome.line());
+            assertStoppedInOneLine(outcome, ": io_error: warm-up DescribeAvailabilityZones in us-east-1 failed",
+                    SECRET_KEY, ACCESS_KEY_ID);
             assertEquals(List.of(SECRET_KEY, ACCESS_KEY_ID), warmUp.secrets());
         } finally {
             clients.close();
-        }
-    }
-
-    /** A local port nothing listens on: connecting is refused at once. */
-    static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.provisioning.costservice.client.DigitalOceanPriceSheetClient;
 import dev.provisioning.costservice.client.DigitalOceanSizesClient;
 import dev.provisioning.costservice.config.CostConfig;
 import dev.provisioning.costservice.config.DigitalOceanConfig;
+import dev.provisioning.costservice.config.TestCostConfig;
 import dev.provisioning.costservice.config.TestListPrices;
 import dev.provisioning.deploy.testing.CloudSimTestResource;
 import dev.provisioning.deploy.testing.KafkaTestResource;
@@ -21,8 +22,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,7 +109,7 @@ class DigitalOceanPriceSheetTests {
     }
 
     private DigitalOceanPriceSource source(TestListPrices prices) {
-        CostConfig config = new ListPricesOnly(prices);
+        CostConfig config = TestCostConfig.defaults().withDigitalocean(prices);
         return new DigitalOceanPriceSource(sizes, new DigitalOceanPriceSheetClient(config, digitalOcean, json), config);
     }
 
@@ -118,39 +117,5 @@ class DigitalOceanPriceSheetTests {
         BigDecimal actual = list.monthlyByKey().get(key);
         assertTrue(actual != null, key + " is not in " + list.keys());
         assertEquals(0, new BigDecimal(expected).compareTo(actual), key + ": " + actual);
-    }
-
-    /** A configuration whose only relevant part is DigitalOcean's list prices. */
-    private record ListPricesOnly(TestListPrices digitalocean) implements CostConfig {
-
-        @Override
-        public BigDecimal eurUsdRate() {
-            return new BigDecimal("1.087");
-        }
-
-        @Override
-        public LocalDate eurUsdRateDate() {
-            return LocalDate.of(2026, 11, 27);
-        }
-
-        @Override
-        public Duration priceCacheTtl() {
-            return Duration.ofHours(1);
-        }
-
-        @Override
-        public Duration repriceInterval() {
-            return Duration.ofMinutes(5);
-        }
-
-        @Override
-        public Duration publishTimeout() {
-            return Duration.ofSeconds(10);
-        }
-
-        @Override
-        public String eventSource() {
-            return "/cost-service";
-        }
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provisioning.contracts.Provider;
 import dev.provisioning.costservice.config.CostConfig;
-import dev.provisioning.costservice.config.TestListPrices;
+import dev.provisioning.costservice.config.TestCostConfig;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,7 +85,9 @@ class PriceCatalogTests {
     }
 
     private static PriceCatalog catalog(Duration ttl, PriceSource... sources) {
-        CostConfig config = new TestConfig(ttl);
+        CostConfig config = TestCostConfig.defaults()
+                .withEurUsdRate(new BigDecimal("1.10"), LocalDate.of(2024, 12, 31))
+                .withPriceCacheTtl(ttl);
         return new PriceCatalog(List.of(sources), new CurrencyConverter(config), config);
     }
 
@@ -119,39 +121,6 @@ class PriceCatalogTests {
             }
             fetches++;
             return new PriceList(provider, currency, prices, Instant.now());
-        }
-    }
-
-    private record TestConfig(Duration priceCacheTtl) implements CostConfig {
-
-        @Override
-        public DigitalOceanListPrices digitalocean() {
-            return TestListPrices.published();
-        }
-
-        @Override
-        public BigDecimal eurUsdRate() {
-            return new BigDecimal("1.10");
-        }
-
-        @Override
-        public LocalDate eurUsdRateDate() {
-            return LocalDate.of(2024, 12, 31);
-        }
-
-        @Override
-        public Duration repriceInterval() {
-            return Duration.ofMinutes(5);
-        }
-
-        @Override
-        public Duration publishTimeout() {
-            return Duration.ofSeconds(10);
-        }
-
-        @Override
-        public String eventSource() {
-            return "/cost-service";
         }
     }
 }

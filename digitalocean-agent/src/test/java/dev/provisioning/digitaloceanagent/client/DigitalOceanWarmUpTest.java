@@ -1,14 +1,14 @@
 package dev.provisioning.digitaloceanagent.client;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.provisioning.agent.testing.WarmUpTestSupport.assertStoppedInOneLine;
+import static dev.provisioning.agent.testing.WarmUpTestSupport.assertWarmed;
+import static dev.provisioning.agent.testing.WarmUpTestSupport.closedPort;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.provisioning.agent.warmup.WarmUpRunner;
 import dev.provisioning.deploy.testing.CloudSimTestResource;
 import dev.provisioning.digitaloceanagent.config.DigitalOceanConfig;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -60,23 +60,13 @@ class DigitalOceanWarmUpTest {
     void theRegionsAreListedThroughTheSdk() throws IOException {
         WarmUpRunner.Outcome outcome = warmUp(config(CloudSimTestResource.sim().url()));
 
-        assertTrue(outcome.warmed(), outcome.line());
-        assertTrue(outcome.line().matches("Provider warm-up done in \\d+ ms: DigitalOcean API client "
-                + "\\(GET /v2/regions: [1-9]\\d* regions\\)"), outcome.line());
+        assertWarmed(outcome, "DigitalOcean API client \\(GET /v2/regions: [1-9]\\d* regions\\)");
     }
 
     @Test
     void anUnreachableApiGivesOneLineWithoutTheToken() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        WarmUpRunner.Outcome outcome = warmUp(config("http://127.0.0.1:" + closedPort()));
 
-        WarmUpRunner.Outcome outcome = warmUp(config("http://127.0.0.1:" + closedPort));
-
-        assertFalse(outcome.warmed());
-        assertTrue(outcome.line().contains(": io_error: list regions failed"), outcome.line());
-        assertFalse(outcome.line().contains("\n"), outcome.line());
-        assertFalse(outcome.line().contains(TOKEN), outcome.line());
+        assertStoppedInOneLine(outcome, ": io_error: list regions failed", TOKEN);
     }
 }

@@ -2,7 +2,6 @@ package dev.provisioning.hetzneragent.service;
 
 import dev.provisioning.agent.reconcile.DesiredResource;
 import dev.provisioning.agent.reconcile.ReadyResource;
-import dev.provisioning.agent.reconcile.ResourceKindReconciler;
 import dev.provisioning.agent.retry.ProviderException;
 import dev.provisioning.agent.retry.RetryingCaller;
 import dev.provisioning.contracts.ResourceAddress;
@@ -24,7 +23,7 @@ import me.tomsdevsn.hetznercloud.objects.general.Volume;
  * server is {@code running}. Replication itself is set up later by db-replication-service.
  */
 @ApplicationScoped
-public class DatabaseReplicaReconciler implements ResourceKindReconciler<Server> {
+public class DatabaseReplicaReconciler implements HetznerServerKind {
 
     static final String PORT = "5432";
 
@@ -175,21 +174,6 @@ public class DatabaseReplicaReconciler implements ResourceKindReconciler<Server>
             }
             // The host is gone, and the replica's labels with it.
         }
-    }
-
-    @Override
-    public boolean isReady(Server observed) {
-        return HetznerServers.isRunning(observed);
-    }
-
-    @Override
-    public String status(Server observed) {
-        return HetznerServers.status(observed);
-    }
-
-    @Override
-    public String providerId(Server observed) {
-        return String.valueOf(observed.getId());
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.provisioning.hetzneragent.service;
 
 import dev.provisioning.agent.reconcile.DesiredResource;
 import dev.provisioning.agent.reconcile.ReadyResource;
-import dev.provisioning.agent.reconcile.ResourceKindReconciler;
 import dev.provisioning.contracts.ResourceAddress;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +17,7 @@ import me.tomsdevsn.hetznercloud.objects.general.Server;
  * {@link HetznerServers}.
  */
 @ApplicationScoped
-public class ServerReconciler implements ResourceKindReconciler<Server> {
+public class ServerReconciler implements HetznerServerKind {
 
     private final HetznerServers servers;
 
@@ -68,21 +67,6 @@ public class ServerReconciler implements ResourceKindReconciler<Server> {
     @WithSpan("delete server")
     public void delete(Server observed) {
         servers.delete(observed);
-    }
-
-    @Override
-    public boolean isReady(Server observed) {
-        return HetznerServers.isRunning(observed);
-    }
-
-    @Override
-    public String status(Server observed) {
-        return HetznerServers.status(observed);
-    }
-
-    @Override
-    public String providerId(Server observed) {
-        return String.valueOf(observed.getId());
     }
 
     @Override

@@ -1,16 +1,15 @@
 package dev.provisioning.hetzneragent.client;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.provisioning.agent.testing.WarmUpTestSupport.assertStoppedInOneLine;
+import static dev.provisioning.agent.testing.WarmUpTestSupport.assertWarmed;
+import static dev.provisioning.agent.testing.WarmUpTestSupport.closedPort;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.provisioning.agent.warmup.WarmUpRunner;
 import dev.provisioning.deploy.testing.CloudSimTestResource;
 import dev.provisioning.hetzneragent.config.HetznerConfig;
+import dev.provisioning.hetzneragent.config.TestHetznerConfig;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.time.Duration;
 import me.tomsdevsn.hetznercloud.HetznerCloudAPI;
 import org.junit.jupiter.api.Test;
 
@@ -20,32 +19,7 @@ class HetznerWarmUpTest {
     static final String TOKEN = "hcloud0warm0up0token0that0must0never0leak";
 
     static HetznerConfig config(String endpoint) {
-        return new HetznerConfig() {
-            @Override
-            public URI endpoint() {
-                return URI.create(endpoint);
-            }
-
-            @Override
-            public String token() {
-                return TOKEN;
-            }
-
-            @Override
-            public Duration connectTimeout() {
-                return Duration.ofSeconds(2);
-            }
-
-            @Override
-            public String defaultImage() {
-                return "ubuntu-24.04";
-            }
-
-            @Override
-            public Duration readTimeout() {
-                return Duration.ofSeconds(5);
-            }
-        };
+        return TestHetznerConfig.local(endpoint, TOKEN);
     }
 
     static HetznerWarmUp warmUp(HetznerConfig config) {
@@ -60,24 +34,14 @@ class HetznerWarmUpTest {
         WarmUpRunner.Outcome outcome = WarmUpRunner.run(warmUp(config(CloudSimTestResource.sim().url() + "/v1")),
                 System::nanoTime);
 
-        assertTrue(outcome.warmed(), outcome.line());
-        assertTrue(outcome.line().matches("Provider warm-up done in \\d+ ms: hetznercloud-api client "
-                + "\\(GET /locations: [1-9]\\d* locations\\)"), outcome.line());
+        assertWarmed(outcome, "hetznercloud-api client \\(GET /locations: [1-9]\\d* locations\\)");
     }
 
     @Test
     void anUnreachableApiGivesOneLineWithoutTheToken() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-
-        WarmUpRunner.Outcome outcome = WarmUpRunner.run(warmUp(config("http://127.0.0.1:" + closedPort + "/v1")),
+        WarmUpRunner.Outcome outcome = WarmUpRunner.run(warmUp(config("http://127.0.0.1:" + closedPort() + "/v1")),
                 System::nanoTime);
 
-        assertFalse(outcome.warmed());
-        assertTrue(outcome.line().contains(": io_error: list locations failed"), outcome.line());
-        assertFalse(outcome.line().contains("\n"), outcome.line());
-        assertFalse(outcome.line().contains(TOKEN), outcome.line());
+        assertStoppedInOneLine(outcome, ": io_error: list locations failed", TOKEN);
     }
 }
