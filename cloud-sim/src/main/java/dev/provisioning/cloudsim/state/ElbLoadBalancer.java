@@ -1,5 +1,6 @@
 package dev.provisioning.cloudsim.state;
 
+import dev.provisioning.contracts.aws.ElbHostedZones;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

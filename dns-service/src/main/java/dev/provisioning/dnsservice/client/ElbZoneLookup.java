@@ -1,5 +1,6 @@
 package dev.provisioning.dnsservice.client;
 
+import dev.provisioning.contracts.aws.ElbHostedZones;
 import dev.provisioning.dnsservice.config.AwsConfig;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
@@ -30,35 +31,6 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 public class ElbZoneLookup {
 
     private static final Logger LOG = Logger.getLogger(ElbZoneLookup.class);
-    private static final String SUFFIX = ".elb.amazonaws.com";
-
-    /**
-     * Route53 hosted zone ids of Application and Classic Load Balancers per region, from the AWS General Reference
-     * ("Elastic Load Balancing endpoints and quotas", https://docs.aws.amazon.com/general/latest/gr/elb.html).
-     */
-    static final Map<String, String> ZONE_BY_REGION = Map.ofEntries(
-            Map.entry("us-east-1", "Z35SXDOTRQ7X7K"),
-            Map.entry("us-east-2", "Z3AADJGX6KTTL2"),
-            Map.entry("us-west-1", "Z368ELLRRE2KJ0"),
-            Map.entry("us-west-2", "Z1H1FL5HABSF5"),
-            Map.entry("ca-central-1", "ZQSVJUPU6J1EY"),
-            Map.entry("sa-east-1", "Z2P70J7HTTTPLU"),
-            Map.entry("eu-central-1", "Z215JYRZR1TBD5"),
-            Map.entry("eu-west-1", "Z32O12XQLNTSW2"),
-            Map.entry("eu-west-2", "ZHURV8PSTC4K8"),
-            Map.entry("eu-west-3", "Z3Q77PNBQS71R4"),
-            Map.entry("eu-north-1", "Z23TAZ6LKFMNIO"),
-            Map.entry("eu-south-1", "Z3ULH7SSC9OV64"),
-            Map.entry("af-south-1", "Z268VQBMOI5EKX"),
-            Map.entry("me-south-1", "ZS929ML54UICD"),
-            Map.entry("ap-east-1", "Z3DQVH9N71FHZ0"),
-            Map.entry("ap-south-1", "ZP97RAFLXTNZK"),
-            Map.entry("ap-northeast-1", "Z14GRHDCWA56QT"),
-            Map.entry("ap-northeast-2", "ZWKZPGTI48KDX"),
-            Map.entry("ap-northeast-3", "Z5LXEXXYW11ES"),
-            Map.entry("ap-southeast-1", "Z1LMS91P8CMLE5"),
-            Map.entry("ap-southeast-2", "Z1GM3OXH4ZPM65"),
-            Map.entry("ap-southeast-3", "Z08888821HLRG5A9ZRTER"));
 
     private final AwsConfig config;
     private final Map<String, ElasticLoadBalancingV2Client> clients = new ConcurrentHashMap<>();
@@ -69,14 +41,7 @@ public class ElbZoneLookup {
 
     /** The region of a load balancer DNS name ({@code dualstack.} prefix allowed), empty for any other host name. */
     public static Optional<String> regionOf(String dnsName) {
-        String name = dnsName.toLowerCase(Locale.ROOT);
-        name = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
-        if (!name.endsWith(SUFFIX)) {
-            return Optional.empty();
-        }
-        String rest = name.substring(0, name.length() - SUFFIX.length());
-        int dot = rest.lastIndexOf('.');
-        return dot < 0 ? Optional.empty() : Optional.of(rest.substring(dot + 1));
+        return ElbHostedZones.regionOfDnsName(dnsName);
     }
 
     /** The hosted zone id to alias {@code dnsName} with; empty when it is not a load balancer name of a known region. */
@@ -103,7 +68,7 @@ public class ElbZoneLookup {
             LOG.warnf("ELBv2 DescribeLoadBalancers in %s failed (%s); using the published zone id of the region",
                     region.get(), e.getMessage());
         }
-        return Optional.ofNullable(ZONE_BY_REGION.get(region.get()));
+        return ElbHostedZones.of(region.get());
     }
 
     private ElasticLoadBalancingV2Client client(String region) {

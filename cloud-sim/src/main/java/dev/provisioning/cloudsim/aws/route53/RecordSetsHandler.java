@@ -7,7 +7,7 @@ import dev.provisioning.cloudsim.http.XmlElements;
 import dev.provisioning.cloudsim.http.XmlWriter;
 import dev.provisioning.cloudsim.state.DnsChange;
 import dev.provisioning.cloudsim.state.DnsNames;
-import dev.provisioning.cloudsim.state.ElbHostedZones;
+import dev.provisioning.contracts.aws.ElbHostedZones;
 import dev.provisioning.cloudsim.state.HealthCheckStore;
 import dev.provisioning.cloudsim.state.HostedZoneStore;
 import dev.provisioning.cloudsim.state.RoutingPolicies;

@@ -1,5 +1,6 @@
-package dev.provisioning.cloudsim.state;
+package dev.provisioning.contracts.aws;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -7,11 +8,12 @@ import java.util.Optional;
  * The Route53 hosted zone ids that Application (and Classic) Load Balancer DNS names live in, one per region, as AWS
  * publishes them in the General Reference ("Elastic Load Balancing endpoints and quotas",
  * https://docs.aws.amazon.com/general/latest/gr/elb.html, column "Route 53 Hosted Zone ID (Application Load
- * Balancers, Classic Load Balancers)"). Alias record sets that point at a load balancer name this id.
+ * Balancers, Classic Load Balancers)"). Alias record sets that point at a load balancer name this id: dns-service
+ * writes them, cloud-sim's Route53 checks them and its ELBv2 reports them.
  */
 public final class ElbHostedZones {
 
-    /** Used for a region missing from the table (the simulator accepts any region name). */
+    /** Used by the simulator for a region missing from the table (it accepts any region name). */
     public static final String FALLBACK_REGION = "us-east-1";
 
     private static final Map<String, String> BY_REGION = Map.ofEntries(
@@ -57,11 +59,12 @@ public final class ElbHostedZones {
     }
 
     /**
-     * The region of a load balancer DNS name ({@code <name>-<n>.<region>.elb.amazonaws.com}, trailing dot or not),
-     * empty for any other name.
+     * The region of a load balancer DNS name ({@code <name>-<n>.<region>.elb.amazonaws.com}, trailing dot or not,
+     * any case, {@code dualstack.} prefix allowed), empty for any other name.
      */
     public static Optional<String> regionOfDnsName(String dnsName) {
-        String name = dnsName.endsWith(".") ? dnsName.substring(0, dnsName.length() - 1) : dnsName;
+        String name = dnsName.toLowerCase(Locale.ROOT);
+        name = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
         String suffix = ".elb.amazonaws.com";
         if (!name.endsWith(suffix)) {
             return Optional.empty();
